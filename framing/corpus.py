@@ -1,0 +1,389 @@
+"""Corpora: read articles from CSV, TSV, JSONL, Parquet, folders of text, or a DataFrame.
+
+:func:`read_corpus` returns the corpus table (see :mod:`framing.schema`) and checks every
+row: a problem is reported with its file and line (or row), all problems at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from framing.errors import CorpusError, InputError
+from framing.text import detect_language
+
+__all__ = ["read_corpus", "validate_corpus", "sample_corpus_path", "CORPUS_FORMATS"]
+
+#: File extensions read by :func:`read_corpus`, and the format each means.
+CORPUS_FORMATS = {
+    ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".parquet": "parquet", ".pq": "parquet",
+}
+_TEXT_SUFFIXES = (".txt", ".md")
+_CANONICAL = ("doc_id", "source", "date", "lang", "title", "url", "text")
+_LANG_RE = re.compile(r"^[a-z]{2,3}$")
+
+
+def sample_corpus_path() -> Path:
+    """Path of the bundled, illustrative sample corpus (``data/sample/articles.jsonl``)."""
+    from framing.lexicon import _data_dir
+
+    return _data_dir() / "sample" / "articles.jsonl"
+
+
+def read_corpus(data, /, *, text: str = "text", doc_id: str | None = None,
+                source: str = "source", date: str = "date", lang: str = "lang",
+                title: str = "title", url: str = "url", format: str | None = None,
+                encoding: str = "utf-8", infer_lang: bool = True) -> pd.DataFrame:
+    """Read a corpus of articles and check it.
+
+    Parameters
+    ----------
+    data : str, Path or DataFrame
+        A ``.csv``, ``.tsv``, ``.jsonl``/``.ndjson`` or ``.parquet`` file, a folder of
+        ``.txt``/``.md`` files (one article each, optional YAML front matter between
+        ``---`` lines), a DataFrame, or ``"sample"`` for the bundled sample corpus.
+    text, source, date, lang, title, url : str
+        The name of the column that holds each field (``text="body"``,
+        ``source="outlet"``). ``text`` must exist; the others are used when present.
+    doc_id : str, optional
+        The column of unique document ids; by default ``doc_id`` or ``id`` when present,
+        otherwise ids are made from the row number (``"1"``, ``"2"``, ...) or, for a folder,
+        the file's relative path without its extension.
+    format : {"csv", "tsv", "jsonl", "parquet", "folder"}, optional
+        Chosen from the extension when not given.
+    encoding : str, default="utf-8"
+        Text encoding of the file(s); a byte-order mark is ignored.
+    infer_lang : bool, default=True
+        Guess ``lang`` (ISO 639-1) per document with py3langid where the column is absent
+        or empty.
+
+    Returns
+    -------
+    DataFrame
+        The corpus table: ``doc_id`` (str), ``source``, ``date`` (datetime64, UTC),
+        ``lang``, ``title``, ``url``, ``text`` (those present), then any other columns.
+
+    Raises
+    ------
+    InputError
+        A missing file, an unknown format, bytes that are not valid in ``encoding``
+        (file, line, column and byte offset), a missing text column (naming the columns
+        found), or a malformed row.
+    CorpusError
+        Listing every duplicate ``doc_id``, empty or non-string text, and unparseable
+        date, with file and line.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"body": ["Der Stellvertreterkrieg geht weiter."],
+    ...                    "outlet": ["Ostwind"]})
+    >>> read_corpus(df, text="body", source="outlet")[["doc_id", "source", "lang"]]
+      doc_id   source lang
+    0      1  Ostwind   de
+    """
+    mapping = {"text": text, "source": source, "date": date, "lang": lang, "title": title,
+               "url": url}
+    if isinstance(data, pd.DataFrame):
+        return validate_corpus(data.copy(), mapping=mapping, doc_id=doc_id,
+                               infer_lang=infer_lang)
+    if isinstance(data, str) and data == "sample":
+        data = sample_corpus_path()
+    path = Path(data)
+    if not path.exists():
+        raise InputError("no such file or folder", path=path)
+    fmt = (format or ("folder" if path.is_dir() else CORPUS_FORMATS.get(path.suffix.lower())))
+    if fmt is None:
+        raise InputError(f"cannot tell the corpus format from the extension "
+                         f"{path.suffix!r}; use one of {', '.join(CORPUS_FORMATS)}, a folder "
+                         "of .txt/.md files, or pass format=", path=path)
+    readers = {"csv": _read_delimited, "tsv": _read_delimited, "jsonl": _read_jsonl,
+               "parquet": _read_parquet, "folder": _read_folder}
+    if fmt not in readers:
+        raise InputError(f"unknown corpus format {fmt!r}; choose from "
+                         f"{', '.join(readers)}", path=path)
+    df, lines = readers[fmt](path, encoding=encoding, fmt=fmt)
+    if doc_id is None and fmt == "folder":
+        doc_id = "doc_id"
+    return validate_corpus(df, mapping=mapping, doc_id=doc_id, infer_lang=infer_lang,
+                           path=path, lines=lines)
+
+
+# ----------------------------------------------------------------------------- readers
+
+
+def _decode(path: Path, raw: bytes, encoding: str) -> str:
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = raw[exc.start:exc.end].hex(" ")
+        raise InputError(
+            f"bytes are not valid {encoding} at byte offset {exc.start} (0x{bad}); pass "
+            "encoding= with the file's encoding (for example encoding='cp1252' or "
+            "'latin-1')", path=path, line=line, column=column) from None
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", path=path) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _read_delimited(path: Path, *, encoding: str, fmt: str):
+    text = _decode(path, path.read_bytes(), encoding)
+    sep = "\t" if fmt == "tsv" else ","
+    if not text.strip():
+        raise InputError("the file is empty; expected a header line with column names",
+                         path=path, line=1)
+    try:
+        df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                         na_filter=False)
+    except pd.errors.ParserError as exc:
+        msg = str(exc).strip()
+        m = re.search(r"line (\d+)", msg)
+        raise InputError(f"malformed {fmt.upper()}: {msg}", path=path,
+                         line=int(m.group(1)) if m else None) from None
+    except pd.errors.EmptyDataError:
+        raise InputError("no columns found; expected a header line", path=path) from None
+    if sep == "," and len(df.columns) == 1 and "\t" in df.columns[0]:
+        raise InputError("only one column found, and the header holds tabs: is this a TSV "
+                         "file? Name it .tsv or pass format='tsv'", path=path, line=1)
+    lines = None
+    if len(df):
+        lines = _record_lines(text, sep, len(df))
+    return df, lines
+
+
+def _record_lines(text: str, sep: str, n: int) -> list[int] | None:
+    """The line on which each data record of a CSV starts (quoted newlines counted)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    starts, prev = [], 0
+    for _ in reader:
+        starts.append(prev + 1)
+        prev = reader.line_num
+    starts = starts[1:]
+    return starts if len(starts) == n else None
+
+
+def _read_jsonl(path: Path, *, encoding: str, fmt: str):
+    text = _decode(path, path.read_bytes(), encoding)
+    records, lines = [], []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg}", path=path, line=number,
+                             column=exc.colno) from None
+        if not isinstance(obj, dict):
+            raise InputError(f"each line must be a JSON object; got {type(obj).__name__}",
+                             path=path, line=number, column=1)
+        records.append(obj)
+        lines.append(number)
+    if not records:
+        raise InputError("the file holds no JSON records", path=path)
+    return pd.DataFrame.from_records(records), lines
+
+
+def _read_parquet(path: Path, *, encoding: str, fmt: str):
+    try:
+        df = pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises several types for a bad file
+        raise InputError(f"cannot read as Parquet: {exc}", path=path) from None
+    return df, None
+
+
+def _read_folder(path: Path, *, encoding: str, fmt: str):
+    files = sorted(p for p in path.rglob("*") if p.suffix.lower() in _TEXT_SUFFIXES
+                   and p.is_file())
+    if not files:
+        raise InputError("the folder holds no .txt or .md files", path=path)
+    records = []
+    for f in files:
+        body = _decode(f, f.read_bytes(), encoding)
+        meta, body = _front_matter(f, body)
+        rel = f.relative_to(path).with_suffix("").as_posix()
+        records.append({"doc_id": str(meta.pop("doc_id", rel)), **meta, "text": body,
+                        "file": f.relative_to(path).as_posix()})
+    return pd.DataFrame.from_records(records), None
+
+
+def _front_matter(path: Path, body: str) -> tuple[dict, str]:
+    if not body.startswith("---\n") and not body.startswith("---\r\n"):
+        return {}, body
+    m = re.search(r"^---[ \t]*\r?$", body[4:], flags=re.M)
+    if not m:
+        raise InputError("front matter opened with '---' is never closed by a '---' line",
+                         path=path, line=1)
+    head = body[4:4 + m.start()]
+    try:
+        meta = yaml.safe_load(head) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(f"invalid YAML front matter: {getattr(exc, 'problem', exc)}",
+                         path=path, line=mark.line + 2 if mark else 2) from None
+    if not isinstance(meta, dict):
+        raise InputError("front matter must be a mapping (key: value lines)", path=path,
+                         line=2)
+    rest = body[4 + m.end():]
+    return {str(k): v for k, v in meta.items()}, rest.lstrip("\r\n")
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def validate_corpus(df: pd.DataFrame, *, mapping: dict | None = None,
+                    doc_id: str | None = None, infer_lang: bool = True, path=None,
+                    lines: list[int] | None = None) -> pd.DataFrame:
+    """Check a corpus table and bring it to the standard columns (see :func:`read_corpus`).
+
+    ``lines`` gives the file line of each row, for messages; without it rows are named by
+    their 1-based number.
+    """
+    mapping = {k: v for k, v in (mapping or {}).items()}
+    df = _rename(df, mapping, doc_id, path)
+    where = _locator(df, path, lines)
+    problems: list[str] = []
+    _check_text(df, where, problems)
+    _check_ids(df, where, problems)
+    if "date" in df.columns:
+        df["date"] = _parse_dates(df["date"], where, problems)
+    langs = _languages(df, infer_lang, where, problems)
+    if problems:
+        raise CorpusError(problems, path=path)
+    for col in ("source", "title", "url"):
+        if col in df.columns:
+            df[col] = df[col].map(lambda v: v if isinstance(v, str) else
+                                  (None if _missing(v) else str(v)))
+    df["lang"] = langs
+    order = [c for c in _CANONICAL if c in df.columns]
+    df = df[order + [c for c in df.columns if c not in order]]
+    return df.reset_index(drop=True)
+
+
+def _rename(df: pd.DataFrame, mapping: dict, doc_id: str | None, path) -> pd.DataFrame:
+    columns = list(map(str, df.columns))
+    df.columns = columns
+    found = ", ".join(columns) or "(none)"
+    dup = sorted({c for c in columns if columns.count(c) > 1})
+    if dup:
+        raise InputError(f"duplicate column name(s): {', '.join(dup)}", path=path)
+    if mapping.get("text", "text") not in columns:
+        hint = " (pass text='<column>')" if mapping.get("text", "text") == "text" else ""
+        raise InputError(f"no text column {mapping.get('text', 'text')!r}{hint}; "
+                         f"columns found: {found}", path=path)
+    renames = {}
+    defaults = {"text": "text", "source": "source", "date": "date", "lang": "lang",
+                "title": "title", "url": "url"}
+    for field, col in mapping.items():
+        if col is None:
+            continue
+        if col not in columns:
+            if col != defaults.get(field):
+                raise InputError(f"no {field} column {col!r}; columns found: {found}",
+                                 path=path)
+            continue
+        renames[col] = field
+    if doc_id is not None:
+        if doc_id not in columns:
+            raise InputError(f"no doc_id column {doc_id!r}; columns found: {found}",
+                             path=path)
+        renames[doc_id] = "doc_id"
+    elif "doc_id" not in columns and "id" in columns:
+        renames["id"] = "doc_id"
+    clash = [c for c in renames.values() if c in columns and c not in renames]
+    if clash:
+        raise InputError(f"column(s) {', '.join(clash)} would be overwritten by the column "
+                         "mapping; rename them first", path=path)
+    df = df.rename(columns=renames)
+    if "doc_id" not in df.columns:
+        df.insert(0, "doc_id", [str(i) for i in range(1, len(df) + 1)])
+    return df
+
+
+def _locator(df, path, lines):
+    label = str(path) if path is not None else "corpus"
+
+    def where(i: int) -> str:
+        if lines is not None:
+            return f"{label}:{lines[i]}"
+        return f"{label}: row {i + 1}"
+    return where
+
+
+def _missing(v) -> bool:
+    try:
+        return v is None or bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def _check_text(df, where, problems) -> None:
+    for i, v in enumerate(df["text"].tolist()):
+        if not isinstance(v, str):
+            got = "nothing" if _missing(v) else f"a {type(v).__name__} ({v!r})"
+            problems.append(f"{where(i)}: text must be a string; got {got}")
+        elif not v.strip():
+            problems.append(f"{where(i)}: text is empty")
+
+
+def _check_ids(df, where, problems) -> None:
+    ids = df["doc_id"].tolist()
+    clean = []
+    for i, v in enumerate(ids):
+        if _missing(v) or (isinstance(v, str) and not v.strip()):
+            problems.append(f"{where(i)}: doc_id is empty")
+            clean.append(None)
+        else:
+            if isinstance(v, float) and v.is_integer():
+                v = int(v)
+            clean.append(str(v))
+    df["doc_id"] = clean
+    seen: dict = {}
+    for i, v in enumerate(clean):
+        if v is not None:
+            seen.setdefault(v, []).append(i)
+    for v, rows in seen.items():
+        if len(rows) > 1:
+            at = ", ".join(where(i).split(": row ")[-1] if ": row " in where(i)
+                           else where(i).rsplit(":", 1)[-1] for i in rows)
+            problems.append(f"{where(rows[1])}: duplicate doc_id {v!r} "
+                            f"({len(rows)} times, {'rows' if ': row ' in where(0) else 'lines'} {at})")
+
+
+def _parse_dates(values: pd.Series, where, problems) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(values):
+        s = values
+        return s.dt.tz_localize("UTC") if s.dt.tz is None else s.dt.tz_convert("UTC")
+    raw = values.map(lambda v: None if _missing(v) or (isinstance(v, str) and not v.strip())
+                     else v)
+    parsed = pd.to_datetime(raw, utc=True, errors="coerce", format="mixed")
+    bad = parsed.isna() & raw.notna()
+    for i in bad.to_numpy().nonzero()[0]:
+        problems.append(f"{where(int(i))}: date {raw.iloc[i]!r} cannot be read as a date "
+                        "(use ISO 8601, e.g. 2024-03-05 or 2024-03-05T14:30:00Z)")
+    return parsed
+
+
+def _languages(df: pd.DataFrame, infer: bool, where, problems) -> list:
+    given = df["lang"].tolist() if "lang" in df.columns else [None] * len(df)
+    out = []
+    for i, (v, text) in enumerate(zip(given, df["text"].tolist())):
+        if isinstance(v, str) and v.strip():
+            code = v.strip().lower().replace("_", "-").split("-")[0]
+            if not _LANG_RE.match(code):
+                problems.append(f"{where(i)}: lang {v!r} is not a language code; expected "
+                                "ISO 639-1 like en, de, ru")
+            out.append(code)
+        elif isinstance(text, str) and infer:
+            out.append(detect_language(text))
+        else:
+            out.append(None)
+    return out
