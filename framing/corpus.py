@@ -40,7 +40,8 @@ def sample_corpus_path() -> Path:
 def read_corpus(data, /, *, text: str = "text", doc_id: str | None = None,
                 source: str = "source", date: str = "date", lang: str = "lang",
                 title: str = "title", url: str = "url", format: str | None = None,
-                encoding: str = "utf-8", infer_lang: bool = True) -> pd.DataFrame:
+                encoding: str = "utf-8", infer_lang: bool = True,
+                empty: str = "error") -> pd.DataFrame:
     """Read a corpus of articles and check it.
 
     Parameters
@@ -63,6 +64,9 @@ def read_corpus(data, /, *, text: str = "text", doc_id: str | None = None,
     infer_lang : bool, default=True
         Guess ``lang`` (ISO 639-1) per document with py3langid where the column is absent
         or empty.
+    empty : {"error", "drop"}, default="error"
+        What to do with documents whose text is empty or only white space: report them
+        (with the rest of the problems), or drop them with one warning that counts them.
 
     Returns
     -------
@@ -93,7 +97,7 @@ def read_corpus(data, /, *, text: str = "text", doc_id: str | None = None,
                "url": url}
     if isinstance(data, pd.DataFrame):
         return validate_corpus(data.copy(), mapping=mapping, doc_id=doc_id,
-                               infer_lang=infer_lang)
+                               infer_lang=infer_lang, empty=empty)
     if isinstance(data, str) and data == "sample":
         data = sample_corpus_path()
     path = Path(data)
@@ -113,7 +117,7 @@ def read_corpus(data, /, *, text: str = "text", doc_id: str | None = None,
     if doc_id is None and fmt == "folder":
         doc_id = "doc_id"
     return validate_corpus(df, mapping=mapping, doc_id=doc_id, infer_lang=infer_lang,
-                           path=path, lines=lines)
+                           path=path, lines=lines, empty=empty)
 
 
 # ----------------------------------------------------------------------------- readers
@@ -241,14 +245,18 @@ def _front_matter(path: Path, body: str) -> tuple[dict, str]:
 
 def validate_corpus(df: pd.DataFrame, *, mapping: dict | None = None,
                     doc_id: str | None = None, infer_lang: bool = True, path=None,
-                    lines: list[int] | None = None) -> pd.DataFrame:
+                    lines: list[int] | None = None, empty: str = "error") -> pd.DataFrame:
     """Check a corpus table and bring it to the standard columns (see :func:`read_corpus`).
 
     ``lines`` gives the file line of each row, for messages; without it rows are named by
     their 1-based number.
     """
     mapping = {k: v for k, v in (mapping or {}).items()}
+    if empty not in ("error", "drop"):
+        raise InputError(f"empty must be 'error' or 'drop'; got {empty!r}.")
     df = _rename(df, mapping, doc_id, path)
+    if empty == "drop":
+        df, lines = _drop_empty(df, lines, path)
     where = _locator(df, path, lines)
     problems: list[str] = []
     _check_text(df, where, problems)
@@ -306,6 +314,19 @@ def _rename(df: pd.DataFrame, mapping: dict, doc_id: str | None, path) -> pd.Dat
     if "doc_id" not in df.columns:
         df.insert(0, "doc_id", [str(i) for i in range(1, len(df) + 1)])
     return df
+
+
+def _drop_empty(df: pd.DataFrame, lines, path):
+    blank = df["text"].map(lambda v: isinstance(v, str) and not v.strip()).to_numpy()
+    if blank.any():
+        import warnings
+
+        warnings.warn(f"{path or 'corpus'}: dropped {int(blank.sum())} document(s) with empty "
+                      "text (empty='drop').", stacklevel=4)
+        if lines is not None:
+            lines = [n for n, b in zip(lines, blank) if not b]
+        df = df[~blank].reset_index(drop=True)
+    return df, lines
 
 
 def _locator(df, path, lines):

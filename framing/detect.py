@@ -35,7 +35,7 @@ from framing.text import (
 
 __all__ = ["find_hits", "match_text", "compile_lexicon", "CompiledLexicon"]
 
-_JOIN_GAP = re.compile(r"[^\S\n]*(?:\n[^\S\n]*)?-?[^\S\n]*(?:\n[^\S\n]*)?")
+_JOIN_GAP = re.compile(r"\s*-?\s*")
 
 
 class _Node:
@@ -186,7 +186,7 @@ def _match_one(text: str, lang: str, compiled: CompiledLexicon):
 
     def joinable(k: int) -> bool:
         gap = ntext[spans[k][1]:spans[k + 1][0]]
-        return gap == " " or _JOIN_GAP.fullmatch(gap) is not None
+        return gap == " " or (_JOIN_GAP.fullmatch(gap) is not None and gap.count("\n") < 2)
 
     raw = _raw_matches(tokens, folded, joinable, matcher)
     rows = []
@@ -308,14 +308,18 @@ def _languages(corpus: pd.DataFrame, lang: str | None) -> list[str]:
 
 
 def _hits_table(rows, lex: Lexicon) -> pd.DataFrame:
-    if not rows:
-        return empty_table(HITS_COLUMNS, HITS_DTYPES)
-    cols = ["doc_id", "frame", "entry", "match", "start", "end", "token_start", "token_end",
-            "sentence", "weight", "lang"]
-    hits = pd.DataFrame(rows, columns=cols)
-    hits["lexicon"] = lex.name
-    hits["lexicon_version"] = lex.version_id
-    return hits[list(HITS_COLUMNS)].astype(HITS_DTYPES)
+    if rows:
+        cols = ["doc_id", "frame", "entry", "match", "start", "end", "token_start",
+                "token_end", "sentence", "weight", "lang"]
+        hits = pd.DataFrame(rows, columns=cols)
+        hits["lexicon"] = lex.name
+        hits["lexicon_version"] = lex.version_id
+        hits = hits[list(HITS_COLUMNS)].astype(HITS_DTYPES)
+    else:
+        hits = empty_table(HITS_COLUMNS, HITS_DTYPES)
+    hits.attrs.update({"lexicon": lex.name, "lexicon_version": lex.version_id,
+                       "frames": list(lex.frames), "labels": lex.labels})
+    return hits
 
 
 def _progress(iterable, total: int, progress: bool | None, desc: str):

@@ -19,7 +19,7 @@ scores (one row per document x frame; documents without hits keep zero rows)
     ``n_tokens``, ``lexicon``, ``lexicon_version``, plus the carried corpus metadata
     ``source``, ``date``, ``lang`` (and ``title`` when present).
 comparison (one row per group x frame)
-    ``group``, ``frame``, ``n_docs``, ``mean``, ``ci_low``, ``ci_high``, ``share_docs``,
+    ``group``, ``frame``, ``label``, ``n_docs``, ``mean``, ``ci_low``, ``ci_high``, ``share_docs``,
     ``share_low``, ``share_high``, ``measure``, ``ci_level``, ``n_boot``, ``seed``.
 """
 
@@ -48,7 +48,7 @@ SCORES_COLUMNS = (
 SCORES_METADATA = ("source", "date", "lang", "title")
 
 COMPARISON_COLUMNS = (
-    "group", "frame", "n_docs", "mean", "ci_low", "ci_high", "share_docs", "share_low",
+    "group", "frame", "label", "n_docs", "mean", "ci_low", "ci_high", "share_docs", "share_low",
     "share_high", "measure", "ci_level", "n_boot", "seed",
 )
 

@@ -167,7 +167,9 @@ def normalize(text: str, *, casefold: bool = False) -> Normalized:
         raise TypeError(f"normalize() needs a str; got {type(text).__name__}")
     pieces, segments = [], []
     norm_pos = orig_pos = 0
+    changed = False
     for m in _cluster_re().finditer(text):
+        changed = True
         a, b = m.span()
         if a > orig_pos:
             chunk = text[orig_pos:a]
@@ -183,7 +185,7 @@ def normalize(text: str, *, casefold: bool = False) -> Normalized:
             pieces.append(out)
             norm_pos += len(out)
         orig_pos = b
-    if not segments and not casefold:
+    if not changed and not casefold:
         return Normalized(text, text, ())
     if orig_pos < len(text):
         chunk = text[orig_pos:]

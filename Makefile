@@ -1,0 +1,30 @@
+# The two commands of the README:
+#   make figures   install into .venv and regenerate figures/ from the bundled corpus
+#   make test      install into .venv (with test extras) and run every test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: figures test install install-test lab clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[all]"
+
+figures: install
+	$(BIN)/framing figures
+
+test: install-test
+	$(BIN)/python -m pytest
+
+lab: install-test
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,284 @@
+"""The ``framing`` command: figures, hits, score, compare, kwic, lexicon, collect.
+
+It only composes the public functions of the package, so the command line, the notebooks
+and the figures folder cannot disagree. Errors in the input are printed as one clear
+message (file, line, what was expected) and exit with status 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from framing.errors import FramingError, InputError
+
+__all__ = ["main", "build_parser", "write_table", "read_table"]
+
+#: Modules that add sub-commands through ``register_cli(subparsers)``, if present.
+_PLUGINS = {"lexicon": ("framing.lexicon_tools", "framing.formats.cli"),
+            "top": ("framing.collect",)}
+
+
+def _corpus_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("corpus columns")
+    g.add_argument("--text", default="text", help="column holding the article text")
+    g.add_argument("--doc-id", default=None, help="column of unique ids (default doc_id/id)")
+    g.add_argument("--source", default="source", help="column naming the outlet")
+    g.add_argument("--date", default="date", help="column of publication dates")
+    g.add_argument("--lang", default="lang", help="column of ISO 639-1 language codes")
+    g.add_argument("--encoding", default="utf-8", help="text encoding of the corpus file")
+    g.add_argument("--drop-empty", action="store_true",
+                   help="drop articles with empty text instead of stopping")
+
+
+def _read_corpus_args(args, path=None):
+    from framing.corpus import read_corpus
+
+    return read_corpus(path or args.corpus, **_corpus_kwargs(args))
+
+
+def _corpus_kwargs(args) -> dict:
+    return {"text": args.text, "doc_id": args.doc_id, "source": args.source,
+            "date": args.date, "lang": args.lang, "encoding": args.encoding,
+            "empty": "drop" if args.drop_empty else "error"}
+
+
+def write_table(df: pd.DataFrame, path) -> Path:
+    """Write a table as CSV, TSV, JSONL or Parquet (by extension), atomically."""
+    from framing._io import atomic_path
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    writers = {
+        ".csv": lambda p: df.to_csv(p, index=False),
+        ".tsv": lambda p: df.to_csv(p, index=False, sep="\t"),
+        ".jsonl": lambda p: df.to_json(p, orient="records", lines=True, force_ascii=False,
+                                       date_format="iso"),
+        ".parquet": lambda p: df.to_parquet(p, index=False),
+    }
+    if suffix not in writers:
+        raise InputError(f"cannot write {suffix or 'a file without extension'!r}; use .csv, "
+                         ".tsv, .jsonl or .parquet", path=path)
+    if path.exists():
+        print(f"framing: replacing {path}", file=sys.stderr)
+    with atomic_path(path) as tmp:
+        writers[suffix](tmp)
+    return path
+
+
+def read_table(path) -> pd.DataFrame:
+    """Read a table written by :func:`write_table` (dates parsed back to UTC)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file", path=path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            df = pd.read_parquet(path)
+        elif suffix in (".csv", ".tsv"):
+            df = pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",")
+        elif suffix == ".jsonl":
+            df = pd.read_json(path, lines=True)
+        else:
+            raise InputError(f"cannot read {suffix!r}; use .csv, .tsv, .jsonl or .parquet",
+                             path=path)
+    except (ValueError, OSError) as exc:
+        if isinstance(exc, InputError):
+            raise
+        raise InputError(f"cannot read the table: {exc}", path=path) from None
+    if "date" in df.columns:
+        df["date"] = pd.to_datetime(df["date"], utc=True, errors="coerce", format="mixed")
+    if "doc_id" in df.columns:
+        df["doc_id"] = df["doc_id"].astype(str)
+    return df
+
+
+def _cmd_figures(args) -> int:
+    from framing.figures import make_figures
+
+    corpus_options = _corpus_kwargs(args) if args.corpus else None
+    written = make_figures(corpus=args.corpus, lexicon=args.lexicon, out=args.out,
+                           names=args.only, by=args.by, seed=args.seed, n_boot=args.n_boot,
+                           force=args.force, corpus_options=corpus_options,
+                           progress=not args.quiet)
+    for p in written:
+        print(p)
+    return 0
+
+
+def _cmd_hits(args) -> int:
+    from framing.detect import find_hits
+
+    corpus = _read_corpus_args(args)
+    hits = find_hits(corpus, args.lexicon, progress=None if not args.quiet else False)
+    write_table(hits, args.output)
+    print(f"{len(hits)} hits in {hits['doc_id'].nunique()} of {len(corpus)} articles "
+          f"-> {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_score(args) -> int:
+    from framing.score import score_corpus
+
+    corpus = _read_corpus_args(args)
+    scores = score_corpus(corpus, args.lexicon, progress=None if not args.quiet else False)
+    write_table(scores, args.output)
+    print(f"{len(corpus)} articles x {scores['frame'].nunique()} frames -> {args.output}",
+          file=sys.stderr)
+    return 0
+
+
+def _cmd_compare(args) -> int:
+    from framing.compare import compare_groups
+
+    scores = read_table(args.scores)
+    table = compare_groups(scores, by=args.by, measure=args.measure, n_boot=args.n_boot,
+                           seed=args.seed)
+    if args.output:
+        write_table(table, args.output)
+    else:
+        cols = ["group", "frame", "n_docs", "mean", "ci_low", "ci_high", "share_docs"]
+        print(table[cols].to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    return 0
+
+
+def _cmd_kwic(args) -> int:
+    from framing.kwic import kwic
+
+    corpus = _read_corpus_args(args)
+    lines = kwic(corpus, args.pattern, lexicon=args.lexicon, window=args.window)
+    if args.limit:
+        lines = lines.head(args.limit)
+    if lines.empty:
+        print("no matches", file=sys.stderr)
+        return 0
+    width = max(lines["left"].str.len().max(), 1)
+    for row in lines.itertuples(index=False):
+        print(f"{row.doc_id}\t{row.left:>{width}} [{row.match}] {row.right}")
+    return 0
+
+
+def _cmd_lexicon_list(args) -> int:
+    from framing.lexicon import read_lexicon, shipped_lexicons
+
+    for name, path in shipped_lexicons().items():
+        lex = read_lexicon(path)
+        print(f"{name}\t{lex.version_id}\t{len(lex.frames)} frames\t"
+              f"{len(lex.terms())} patterns\t{', '.join(lex.languages)}")
+    return 0
+
+
+def _cmd_lexicon_show(args) -> int:
+    from framing.lexicon import read_lexicon
+
+    lex = read_lexicon(args.lexicon)
+    print(repr(lex))
+    for name, f in lex.frames.items():
+        by_lang = {}
+        for t in f.terms:
+            by_lang[t.lang] = by_lang.get(t.lang, 0) + 1
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(by_lang.items()))
+        print(f"  {name:28} {f.label} [{f.dimension}] ({counts})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``framing`` command."""
+    parser = argparse.ArgumentParser(
+        prog="framing", description="Measure how news media frame events with lexicons of "
+        "loaded words.")
+    from framing import __version__
+
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    p = sub.add_parser("figures", help="regenerate every figure (default: bundled sample)")
+    p.add_argument("--corpus", help="corpus file or folder (default: the bundled sample)")
+    p.add_argument("--lexicon", default="ukraine_war", help="shipped name or path")
+    p.add_argument("--out", default="figures", help="output folder (default: figures)")
+    p.add_argument("--only", nargs="+", metavar="NAME", help="only these figures")
+    p.add_argument("--by", default="source", help="grouping column (default: source)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--n-boot", type=int, default=2000)
+    p.add_argument("--force", action="store_true", help="replace files not made by framing")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _corpus_options(p)
+    p.set_defaults(func=_cmd_figures)
+
+    for name, func, help_ in (("hits", _cmd_hits, "write the hits table"),
+                              ("score", _cmd_score, "write document x frame scores")):
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("corpus", help="corpus file or folder")
+        p.add_argument("--lexicon", default="ukraine_war", help="shipped name or path")
+        p.add_argument("-o", "--output", required=True,
+                       help="output file (.csv, .tsv, .jsonl, .parquet)")
+        p.add_argument("--quiet", action="store_true", help="no progress bar")
+        _corpus_options(p)
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("compare", help="group x frame means with bootstrap intervals")
+    p.add_argument("scores", help="scores table written by `framing score`")
+    p.add_argument("--by", default="source", help="grouping column (default: source)")
+    p.add_argument("--measure", default="rate", choices=["rate", "count", "weight"])
+    p.add_argument("--n-boot", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("-o", "--output", help="output file (default: print a table)")
+    p.set_defaults(func=_cmd_compare)
+
+    p = sub.add_parser("kwic", help="keyword in context for a frame or a pattern")
+    p.add_argument("corpus", help="corpus file or folder")
+    p.add_argument("pattern", help="a frame name of the lexicon, or a pattern like 'invader*'")
+    p.add_argument("--lexicon", default="ukraine_war")
+    p.add_argument("--window", type=int, default=8, help="words of context on each side")
+    p.add_argument("-n", "--limit", type=int, default=0, help="show at most N lines")
+    _corpus_options(p)
+    p.set_defaults(func=_cmd_kwic)
+
+    p = sub.add_parser("lexicon", help="list, show, check and build lexicons")
+    lsub = p.add_subparsers(dest="lexicon_command", metavar="ACTION")
+    lsub.required = True
+    q = lsub.add_parser("list", help="the shipped lexicons")
+    q.set_defaults(func=_cmd_lexicon_list)
+    q = lsub.add_parser("show", help="frames and pattern counts of a lexicon")
+    q.add_argument("lexicon", nargs="?", default="ukraine_war")
+    q.set_defaults(func=_cmd_lexicon_show)
+    _plugins(lsub, "lexicon")
+    _plugins(sub, "top")
+    return parser
+
+
+def _plugins(subparsers, where: str) -> None:
+    for module in _PLUGINS[where]:
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name and module.startswith(exc.name):
+                continue
+            raise
+        register = getattr(mod, "register_cli", None)
+        if register is not None:
+            register(subparsers)
+
+
+def main(argv=None) -> int:
+    """Run the ``framing`` command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except FramingError as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("framing: interrupted; outputs already written are complete, nothing was "
+              "half-written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

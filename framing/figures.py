@@ -1,0 +1,287 @@
+"""The project's figures: a registry of builders, and the command that regenerates them.
+
+``framing figures`` (or :func:`make_figures`) runs the whole pipeline once on a corpus
+(by default the bundled sample) and writes every figure as PNG and SVG, byte-identical
+from run to run on the same matplotlib and FreeType versions: the Agg backend, the house
+style, DejaVu Sans, fixed seeds, sorted inputs, and no dates or software versions in the
+files. It lists them in ``figures/README.md`` and records the files it made in
+``figures/.framing-manifest.json``; it never replaces a file it did not make.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from framing import plot
+from framing._io import atomic_write_bytes, atomic_write_text
+from framing.errors import InputError
+
+__all__ = ["FIGURES", "FigureContext", "make_figures", "render"]
+
+MANIFEST = ".framing-manifest.json"
+_SAVE_METADATA = {"png": {"Software": None}, "svg": {"Date": None},
+                  "pdf": {"CreationDate": None, "ModDate": None, "Producer": None,
+                          "Creator": None}}
+
+
+@dataclass
+class FigureContext:
+    """The pipeline run once for all figures: corpus, lexicon, hits, scores, comparisons."""
+
+    corpus: pd.DataFrame
+    lexicon: object
+    by: str = "source"
+    seed: int = 0
+    n_boot: int = 2000
+    corpus_label: str = "the bundled sample corpus (illustrative, fictional outlets)"
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def hits(self) -> pd.DataFrame:
+        from framing.detect import find_hits
+
+        hits, self._cache["n_tokens"] = find_hits(self.corpus, self.lexicon, n_tokens=True)
+        return hits
+
+    @functools.cached_property
+    def scores(self) -> pd.DataFrame:
+        from framing.score import score_documents
+
+        hits = self.hits
+        return score_documents(hits, self.corpus, lexicon=self.lexicon,
+                               n_tokens=self._cache["n_tokens"])
+
+    def frames(self, dimension: str = "frame") -> list[str]:
+        return [n for n, f in self.lexicon.frames.items() if f.dimension == dimension]
+
+    @functools.cached_property
+    def comparison(self) -> pd.DataFrame:
+        from framing.compare import compare_groups
+
+        return compare_groups(self.scores, by=self.by, n_boot=self.n_boot, seed=self.seed)
+
+    @functools.cached_property
+    def over_time(self) -> pd.DataFrame:
+        from framing.compare import compare_over_time
+
+        return compare_over_time(self.scores, by=self.by, freq="month",
+                                 n_boot=min(self.n_boot, 1000), seed=self.seed)
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """One registered figure: how to draw it and what it shows."""
+
+    build: object
+    description: str
+    size: tuple = (7.5, 5.0)
+
+
+def _fig(spec_size):
+    import matplotlib.pyplot as plt
+
+    return plt.figure(figsize=spec_size, layout="constrained")
+
+
+def _frame_profile(ctx: FigureContext, fig):
+    ax = fig.subplots()
+    table = ctx.comparison
+    plot.frame_profile(table, frames=ctx.frames(), ax=ax)
+    ax.set_title(f"How often each frame appears, by {ctx.by}")
+    return fig
+
+
+def _frame_heatmap(ctx: FigureContext, fig):
+    ax = fig.subplots()
+    plot.frame_heatmap(ctx.comparison, ax=ax)
+    ax.set_title(f"Frames and naming markers by {ctx.by}: mean hits per 1,000 words")
+    return fig
+
+
+def _frame_shares(ctx: FigureContext, fig):
+    ax = fig.subplots()
+    plot.frame_shares(ctx.comparison, frames=ctx.frames(), ax=ax)
+    ax.set_title(f"Share of articles using each frame, by {ctx.by}")
+    return fig
+
+
+def _naming_markers(ctx: FigureContext, fig):
+    ax = fig.subplots()
+    plot.frame_shares(ctx.comparison, frames=ctx.frames("naming"), ax=ax)
+    ax.set_title("Place-name spellings: Russian-derived vs Ukrainian-derived")
+    return fig
+
+
+def _timeline_escalation(ctx: FigureContext, fig):
+    ax = fig.subplots()
+    plot.timeline(ctx.over_time, "escalation", ax=ax)
+    ax.set_title("Escalation and threat, by month")
+    return fig
+
+
+#: name -> FigureSpec. ``framing figures`` writes ``<name>.png`` and ``<name>.svg``.
+FIGURES = {
+    "frame_profile": FigureSpec(
+        _frame_profile, "Mean frame rate (hits per 1,000 words) per source, with 95% "
+        "bootstrap intervals over articles; frames only, naming markers apart.", (7.5, 6.5)),
+    "frame_heatmap": FigureSpec(
+        _frame_heatmap, "Source x frame heatmap of the mean rate, naming markers included; "
+        "each cell annotated.", (8.5, 4.5)),
+    "frame_shares": FigureSpec(
+        _frame_shares, "Share of each source's articles with at least one hit of each "
+        "frame, with 95% bootstrap intervals.", (7.5, 6.5)),
+    "naming_markers": FigureSpec(
+        _naming_markers, "Share of articles using Russian-derived (Kiev, Kiew, Kharkov) and "
+        "Ukrainian-derived (Kyiv, Kyjiw, Kharkiv) place-name spellings.", (7.0, 3.2)),
+    "timeline_escalation": FigureSpec(
+        _timeline_escalation, "Monthly mean rate of the escalation frame per source "
+        "(unsmoothed), with 95% bootstrap bands.", (7.5, 4.0)),
+}
+
+
+def render(name: str, ctx: FigureContext, fmt: str = "png") -> bytes:
+    """Draw one registered figure and return the file's bytes (``png``, ``svg``, ``pdf``)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    if name not in FIGURES:
+        raise InputError(f"unknown figure {name!r}; figures: {', '.join(FIGURES)}.")
+    spec = FIGURES[name]
+    with plot.style():
+        fig = _fig(spec.size)
+        try:
+            spec.build(ctx, fig)
+            buf = io.BytesIO()
+            fig.savefig(buf, format=fmt, metadata=_SAVE_METADATA.get(fmt))
+        finally:
+            plt.close(fig)
+    return buf.getvalue()
+
+
+def make_figures(*, corpus=None, lexicon="ukraine_war", out="figures", names=None,
+                 formats=("png", "svg"), by: str = "source", seed: int = 0,
+                 n_boot: int = 2000, force: bool = False, corpus_options=None,
+                 progress: bool = True) -> list[Path]:
+    """Regenerate the figures in ``out`` from a corpus (default: the bundled sample).
+
+    Parameters
+    ----------
+    corpus : DataFrame or path, optional
+        Default: the bundled sample corpus.
+    lexicon : Lexicon, str or Path, default="ukraine_war"
+    out : path, default="figures"
+    names : list of str, optional
+        Which figures of :data:`FIGURES` (default: all).
+    formats : tuple, default=("png", "svg")
+    by : str, default="source"
+    seed, n_boot : int
+        Bootstrap settings (fixed, so figures are reproducible).
+    force : bool, default=False
+        Replace files in ``out`` that this command did not make.
+    corpus_options : dict, optional
+        Column mapping for :func:`framing.read_corpus` (``{"text": "body"}``).
+
+    Returns
+    -------
+    list of Path
+        The files written (figures, then ``README.md``).
+    """
+    from framing.corpus import read_corpus
+    from framing.lexicon import read_lexicon
+
+    label = "the bundled sample corpus (illustrative, fictional outlets)"
+    if corpus is None:
+        corpus = read_corpus("sample")
+    elif not isinstance(corpus, pd.DataFrame):
+        label = f"`{corpus}`"
+        corpus = read_corpus(corpus, **(corpus_options or {}))
+    names = list(names) if names else list(FIGURES)
+    for n in names:
+        if n not in FIGURES:
+            raise InputError(f"unknown figure {n!r}; figures: {', '.join(FIGURES)}.")
+    lex = read_lexicon(lexicon)
+    ctx = FigureContext(corpus=corpus, lexicon=lex, by=by, seed=seed, n_boot=n_boot,
+                        corpus_label=label)
+    out = Path(out)
+    manifest = _read_manifest(out)
+    planned = [f"{n}.{fmt}" for n in names for fmt in formats] + ["README.md"]
+    _check_ownership(out, planned, manifest, force)
+    written = []
+    items = [(n, fmt) for n in names for fmt in formats]
+    for n, fmt in _progress(items, progress):
+        data = render(n, ctx, fmt)
+        written.append(atomic_write_bytes(out / f"{n}.{fmt}", data))
+    written.append(atomic_write_text(out / "README.md", _readme(ctx, names, formats)))
+    files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in written}
+    manifest["files"].update(files)
+    atomic_write_text(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    return written
+
+
+def _progress(items, show: bool):
+    if not show:
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc="figures", unit="file")
+
+
+def _read_manifest(out: Path) -> dict:
+    path = out / MANIFEST
+    if not path.exists():
+        return {"made_by": "framing figures", "files": {}}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert isinstance(data.get("files"), dict)
+    except (ValueError, AssertionError):
+        raise InputError(f"{path} is not a manifest written by `framing figures`; remove it "
+                         "or choose another --out folder.") from None
+    return data
+
+
+def _check_ownership(out: Path, planned: list[str], manifest: dict, force: bool) -> None:
+    foreign = [n for n in planned if (out / n).exists() and n not in manifest["files"]]
+    if foreign and not force:
+        raise InputError(
+            f"{out} already holds file(s) that `framing figures` did not make: "
+            f"{', '.join(foreign)}. Nothing was written. Choose another --out folder, move "
+            "them, or pass --force to replace them.")
+
+
+def _readme(ctx: FigureContext, names, formats) -> str:
+    lex = ctx.lexicon
+    corpus = ctx.corpus
+    n_sources = corpus["source"].nunique() if "source" in corpus else 0
+    lines = [
+        "# Figures",
+        "",
+        "Generated by `framing figures` — do not edit by hand; re-run the command instead.",
+        "",
+        f"- Corpus: {ctx.corpus_label}: {len(corpus)} articles, {n_sources} sources, "
+        f"languages {', '.join(sorted(corpus['lang'].dropna().unique()))}.",
+        f"- Lexicon: `{lex.name}` version `{lex.version_id}`.",
+        f"- Statistics: mean per article by `{ctx.by}`; {ctx.n_boot} bootstrap resamples of "
+        f"articles, seed {ctx.seed}, 95% percentile intervals.",
+        "- Files are byte-identical on a re-run with the same matplotlib and FreeType.",
+        "",
+        "| figure | files | what it shows |",
+        "|---|---|---|",
+    ]
+    for n in names:
+        files = ", ".join(f"[{fmt.upper()}]({n}.{fmt})" for fmt in formats)
+        lines.append(f"| `{n}` | {files} | {FIGURES[n].description} |")
+    lines += ["", "Regenerate: `framing figures` (or `python -m framing figures`); one figure: "
+              "`framing figures --only frame_profile`; another corpus: "
+              "`framing figures --corpus articles.csv --out my-figures`.", ""]
+    if "png" in formats:
+        lines += [f"![{n}]({n}.png)" for n in names] + [""]
+    return "\n".join(lines)

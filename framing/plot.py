@@ -1,0 +1,264 @@
+"""Charts: one function per chart, ``ax=`` in, ``Axes`` out, one house style.
+
+Plot functions only draw: the statistics come from :mod:`framing.compare`. None of them
+calls ``show`` or ``savefig``; :mod:`framing.figures` saves them. Colours follow the
+Okabe-Ito palette, which stays distinguishable with the common forms of colour blindness.
+Every chart writes its denominator and interval type on the axes.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["PALETTE", "HOUSE_STYLE", "style", "frame_profile", "frame_heatmap",
+           "frame_shares", "timeline"]
+
+#: Okabe & Ito (2008) colour-blind-safe palette (black moved last).
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
+           "#000000")
+
+#: Matplotlib settings of the house style (used by :func:`style`).
+HOUSE_STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+    "axes.axisbelow": True,
+    "legend.frameon": False,
+    "legend.fontsize": 8,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "svg.hashsalt": "framing",
+    "svg.fonttype": "path",
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "path.simplify": False,
+}
+
+_MEASURE_LABEL = {"rate": "hits per 1,000 words", "count": "hits per article",
+                  "weight": "weighted hits per article"}
+
+
+@contextmanager
+def style():
+    """Apply the house style inside a ``with`` block (fonts, grid, palette)."""
+    import matplotlib.pyplot as plt
+    from cycler import cycler
+
+    with plt.rc_context({**HOUSE_STYLE, "axes.prop_cycle": cycler(color=PALETTE)}):
+        yield
+
+
+def _axes(ax):
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        ax = plt.gca()
+    return ax
+
+
+def _labels(table: pd.DataFrame, labels) -> dict:
+    out = dict(table.attrs.get("labels") or {})
+    if "label" in table.columns:
+        out.update(dict(zip(table["frame"], table["label"])))
+    out.update(labels or {})
+    return out
+
+
+def _order(table: pd.DataFrame, frames, groups):
+    frames = list(frames) if frames is not None else list(dict.fromkeys(table["frame"]))
+    groups = list(groups) if groups is not None else sorted(table["group"].unique())
+    return frames, groups
+
+
+def _ci_text(table: pd.DataFrame) -> str:
+    if "ci_level" in table.columns and len(table):
+        return f"{table['ci_level'].iloc[0]:.0%} bootstrap CI over articles"
+    return "bootstrap CI over articles"
+
+
+def _measure_text(table: pd.DataFrame) -> str:
+    measure = table["measure"].iloc[0] if "measure" in table.columns and len(table) else "rate"
+    return _MEASURE_LABEL.get(measure, measure)
+
+
+def frame_profile(table: pd.DataFrame, *, frames=None, groups=None, labels=None,
+                  ax=None):
+    """Dot-and-interval profile: the mean of each frame per group, with its interval.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The comparison table from :func:`framing.compare_groups`.
+    frames, groups : list, optional
+        Which frames (rows, top to bottom) and groups (colours) to draw, in order.
+    labels : dict, optional
+        Frame name -> label; by default the lexicon's labels.
+    ax : matplotlib Axes, optional
+        Drawn on the current Axes when not given.
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _axes(ax)
+    if table.empty:
+        return ax
+    frames, groups = _order(table, frames, groups)
+    names = _labels(table, labels)
+    idx = table.set_index(["group", "frame"])
+    step = 0.7 / max(len(groups), 1)
+    for g, group in enumerate(groups):
+        part = idx.loc[group].reindex(frames)
+        y = np.arange(len(frames)) - 0.35 + step * (g + 0.5)
+        mean = part["mean"].to_numpy()
+        err = np.vstack([mean - part["ci_low"].to_numpy(), part["ci_high"].to_numpy() - mean])
+        n = int(part["n_docs"].iloc[0])
+        ax.errorbar(mean, y, xerr=err, fmt="o", ms=4, lw=1.2, capsize=0,
+                    color=PALETTE[g % len(PALETTE)], label=f"{group} (n={n})")
+    ax.set_yticks(np.arange(len(frames)), [names.get(f, f) for f in frames])
+    ax.set_ylim(len(frames) - 0.5, -0.5)
+    ax.set_xlim(left=0)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(f"Mean {_measure_text(table)} per article ({_ci_text(table)})")
+    ax.legend(loc="lower right", title="Group (articles)")
+    return ax
+
+
+def frame_heatmap(table: pd.DataFrame, *, value: str = "mean", frames=None, groups=None,
+                  labels=None, fmt: str = "{:.1f}", cmap: str = "cividis", ax=None):
+    """Group x frame heatmap of a comparison table, each cell annotated with its value.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The comparison table from :func:`framing.compare_groups`.
+    value : {"mean", "share_docs"}, default="mean"
+    frames, groups, labels : optional
+        As in :func:`frame_profile`.
+    fmt : str, default="{:.1f}"
+        Format of the cell annotations.
+    cmap : str, default="cividis"
+        A perceptually uniform, colour-blind-safe colour map.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _axes(ax)
+    if table.empty:
+        return ax
+    frames, groups = _order(table, frames, groups)
+    names = _labels(table, labels)
+    grid = table.pivot(index="group", columns="frame", values=value).reindex(
+        index=groups, columns=frames).to_numpy(dtype=float)
+    image = ax.imshow(grid, cmap=cmap, aspect="auto", vmin=0)
+    top = np.nanmax(grid) if np.isfinite(grid).any() else 1.0
+    for (i, j), v in np.ndenumerate(grid):
+        if np.isfinite(v):
+            ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7,
+                    color="black" if v > 0.6 * top else "white")
+    ax.set_xticks(np.arange(len(frames)), [names.get(f, f) for f in frames], rotation=40,
+                  ha="right", rotation_mode="anchor")
+    ax.set_yticks(np.arange(len(groups)), groups)
+    ax.grid(False)
+    what = (f"mean {_measure_text(table)} per article" if value == "mean"
+            else "share of articles with at least one hit")
+    ax.figure.colorbar(image, ax=ax, shrink=0.8, label=what)
+    return ax
+
+
+def frame_shares(table: pd.DataFrame, *, frames=None, groups=None, labels=None, ax=None):
+    """Share of each group's articles that use each frame at least once, with intervals.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The comparison table from :func:`framing.compare_groups`.
+    frames, groups, labels, ax : optional
+        As in :func:`frame_profile`.
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _axes(ax)
+    if table.empty:
+        return ax
+    frames, groups = _order(table, frames, groups)
+    names = _labels(table, labels)
+    idx = table.set_index(["group", "frame"])
+    height = 0.8 / max(len(groups), 1)
+    for g, group in enumerate(groups):
+        part = idx.loc[group].reindex(frames)
+        y = np.arange(len(frames)) - 0.4 + height * (g + 0.5)
+        share = part["share_docs"].to_numpy()
+        err = np.vstack([share - part["share_low"].to_numpy(),
+                         part["share_high"].to_numpy() - share])
+        ax.barh(y, share, height=height * 0.9, xerr=err, color=PALETTE[g % len(PALETTE)],
+                error_kw={"lw": 0.8, "ecolor": "#333333"},
+                label=f"{group} (n={int(part['n_docs'].iloc[0])})")
+    ax.set_yticks(np.arange(len(frames)), [names.get(f, f) for f in frames])
+    ax.set_ylim(len(frames) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(_percent())
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(f"Share of articles with at least one hit ({_ci_text(table)})")
+    ax.legend(loc="lower right", title="Group (articles)")
+    return ax
+
+
+def timeline(table: pd.DataFrame, frame: str, *, groups=None, labels=None, ax=None):
+    """One frame over time, one line per group, with its interval band.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The table from :func:`framing.compare_over_time` (with a ``period`` column).
+    frame : str
+        The frame to draw.
+    groups, labels, ax : optional
+        As in :func:`frame_profile`.
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _axes(ax)
+    part = table[table["frame"] == frame]
+    if part.empty:
+        return ax
+    groups = list(groups) if groups is not None else sorted(part["group"].unique())
+    names = _labels(table, labels)
+    for g, group in enumerate(groups):
+        rows = part[part["group"] == group].sort_values("period")
+        x = rows["period"].dt.tz_localize(None).to_numpy()
+        colour = PALETTE[g % len(PALETTE)]
+        ax.plot(x, rows["mean"], marker="o", ms=3, lw=1.4, color=colour, label=group)
+        ax.fill_between(x, rows["ci_low"], rows["ci_high"], color=colour, alpha=0.15, lw=0)
+    ax.set_ylim(bottom=0)
+    freq = table.attrs.get("freq", "period")
+    ax.set_ylabel(f"Mean {_measure_text(table)} per article")
+    ax.set_xlabel(f"{str(freq).capitalize()} (unsmoothed; bands: {_ci_text(table)})")
+    ax.set_title(names.get(frame, frame))
+    import matplotlib.dates as mdates
+
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.legend(loc="upper left", ncols=2)
+    return ax
+
+
+def _percent():
+    from matplotlib.ticker import PercentFormatter
+
+    return PercentFormatter(xmax=1.0, decimals=0)

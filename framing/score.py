@@ -1,0 +1,169 @@
+"""Scoring: hits -> one row per document x frame, with counts, weights and rates.
+
+Every document of the corpus gets a row for every frame of the lexicon, also when it has
+no hits (zero rows matter: they are most of the data, and leaving them out would inflate
+every mean).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from framing.errors import InputError
+from framing.schema import SCORES_COLUMNS, SCORES_METADATA, check_columns
+from framing.text import normalize, word_spans
+
+__all__ = ["score_documents", "score_corpus", "count_tokens", "filter_hits"]
+
+
+def count_tokens(corpus: pd.DataFrame) -> pd.Series:
+    """Word tokens per document (the denominator of every rate), indexed by ``doc_id``.
+
+    Tokens are counted as :func:`framing.detect.find_hits` sees them: runs of letters and
+    digits after normalization.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> count_tokens(pd.DataFrame({"doc_id": ["a"], "text": ["NATO's US-led bloc."]}))
+    a    4
+    Name: n_tokens, dtype: int64
+    """
+    counts = [len(word_spans(normalize(t).text)) for t in corpus["text"].tolist()]
+    return pd.Series(counts, index=corpus["doc_id"].tolist(), name="n_tokens", dtype="int64")
+
+
+def filter_hits(hits: pd.DataFrame, **where) -> pd.DataFrame:
+    """Keep the hits whose columns equal the given values (``voice="author"``).
+
+    A value may be a single value or a list of allowed values; ``None`` means no filter.
+    """
+    keep = pd.Series(True, index=hits.index)
+    for col, value in where.items():
+        if value is None:
+            continue
+        if col not in hits.columns:
+            raise InputError(
+                f"cannot filter hits by {col}=: the hits table has no {col!r} column "
+                f"(context columns come from framing.context); available: "
+                f"{', '.join(hits.columns)}.")
+        allowed = value if isinstance(value, (list, tuple, set)) else [value]
+        keep &= hits[col].isin(list(allowed))
+    return hits[keep]
+
+
+def score_documents(hits: pd.DataFrame, corpus: pd.DataFrame, *, lexicon=None,
+                    n_tokens: pd.Series | None = None, voice=None, negated=None,
+                    per: int = 1000) -> pd.DataFrame:
+    """Turn hits into document x frame scores.
+
+    Parameters
+    ----------
+    hits : DataFrame
+        The hits table from :func:`framing.find_hits`.
+    corpus : DataFrame
+        The corpus the hits came from (``doc_id``, ``text`` and metadata).
+    lexicon : Lexicon or str, optional
+        Gives the full list of frames (frames with no hit anywhere still get zero rows).
+        By default the frames recorded by ``find_hits`` on the hits table.
+    n_tokens : Series, optional
+        Tokens per document (indexed by ``doc_id``); by default the corpus's ``n_tokens``
+        column, or counted with :func:`count_tokens`.
+    voice, negated : optional
+        Count only hits with these context values (e.g. ``voice="author"``,
+        ``negated=False``); needs the context columns.
+    per : int, default=1000
+        The rate is hits per ``per`` word tokens.
+
+    Returns
+    -------
+    DataFrame
+        The scores table: ``doc_id``, ``frame``, ``count``, ``weight`` (sum of entry
+        weights), ``rate`` (``count`` per ``per`` tokens; 0 for an empty document),
+        ``n_tokens``, ``lexicon``, ``lexicon_version``, then ``source``, ``date``,
+        ``lang``, ``title`` when the corpus has them. Documents in corpus order, frames in
+        lexicon order.
+
+    Examples
+    --------
+    >>> import pandas as pd, framing as fr
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "lang": ["en", "en"], "text": [
+    ...     "A proxy war, and another proxy war.", "No loaded words."]})
+    >>> hits = fr.find_hits(corpus, "ukraine_war")
+    >>> s = score_documents(hits, corpus)
+    >>> s[s.frame == "proxy_war"][["doc_id", "count", "n_tokens", "rate"]]
+       doc_id  count  n_tokens   rate
+    0       a      2         7  285.714286
+    13      b      0         3    0.000000
+    """
+    check_columns(hits, ("doc_id", "frame"), table="hits", param="hits")
+    check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
+    frames, labels, lex_name, lex_version = _frames(hits, lexicon)
+    hits = filter_hits(hits, voice=voice, negated=negated)
+    unknown = sorted(set(hits["doc_id"]) - set(corpus["doc_id"]))
+    if unknown:
+        raise InputError(f"{len(unknown)} doc_id(s) in hits are not in the corpus (first: "
+                         f"{', '.join(map(repr, unknown[:5]))}); score hits with the corpus "
+                         "they were found in.")
+    tokens = _token_counts(corpus, n_tokens)
+    docs = corpus["doc_id"].tolist()
+    index = pd.MultiIndex.from_product([docs, frames], names=["doc_id", "frame"])
+    weight = hits["weight"] if "weight" in hits.columns else pd.Series(1.0, index=hits.index)
+    agg = (hits.assign(_w=weight).groupby(["doc_id", "frame"], sort=False)
+           .agg(count=("_w", "size"), weight=("_w", "sum")))
+    scores = agg.reindex(index, fill_value=0).reset_index()
+    scores["count"] = scores["count"].astype("int64")
+    scores["weight"] = scores["weight"].astype("float64")
+    scores["n_tokens"] = np.repeat(tokens.to_numpy(), len(frames)).astype("int64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = scores["count"].to_numpy() * per / scores["n_tokens"].to_numpy()
+    scores["rate"] = np.where(scores["n_tokens"].to_numpy() > 0, rate, 0.0)
+    scores["lexicon"] = lex_name
+    scores["lexicon_version"] = lex_version
+    meta = [c for c in SCORES_METADATA if c in corpus.columns]
+    for col in meta:
+        scores[col] = np.repeat(corpus[col].to_numpy(), len(frames))
+    scores = scores[list(SCORES_COLUMNS) + meta]
+    scores.attrs.update({"frames": list(frames), "labels": labels, "per": per,
+                         "filters": {"voice": voice, "negated": negated}})
+    return scores
+
+
+def score_corpus(corpus, lexicon, *, voice=None, negated=None, per: int = 1000,
+                 progress: bool | None = None) -> pd.DataFrame:
+    """Find hits and score them in one pass (see :func:`score_documents`)."""
+    from framing.corpus import read_corpus
+    from framing.detect import find_hits
+
+    if not isinstance(corpus, pd.DataFrame):
+        corpus = read_corpus(corpus)
+    hits, tokens = find_hits(corpus, lexicon, n_tokens=True, progress=progress)
+    return score_documents(hits, corpus, lexicon=lexicon, n_tokens=tokens, voice=voice,
+                           negated=negated, per=per)
+
+
+def _frames(hits: pd.DataFrame, lexicon):
+    if lexicon is not None:
+        from framing.lexicon import read_lexicon
+
+        lex = read_lexicon(lexicon)
+        return list(lex.frames), lex.labels, lex.name, lex.version_id
+    frames = hits.attrs.get("frames") or list(dict.fromkeys(hits["frame"]))
+    labels = hits.attrs.get("labels") or {f: f for f in frames}
+    name = hits.attrs.get("lexicon") or (hits["lexicon"].iloc[0] if len(hits) else "")
+    version = hits.attrs.get("lexicon_version") or (
+        hits["lexicon_version"].iloc[0] if len(hits) else "")
+    return frames, labels, name, version
+
+
+def _token_counts(corpus: pd.DataFrame, n_tokens) -> pd.Series:
+    if n_tokens is None and "n_tokens" in corpus.columns:
+        n_tokens = pd.Series(corpus["n_tokens"].to_numpy(), index=corpus["doc_id"].tolist())
+    if n_tokens is None:
+        return count_tokens(corpus)
+    missing = [d for d in corpus["doc_id"] if d not in n_tokens.index]
+    if missing:
+        raise InputError(f"n_tokens has no count for {len(missing)} document(s) "
+                         f"(first: {missing[0]!r}).")
+    return n_tokens.reindex(corpus["doc_id"].tolist())
