@@ -41,7 +41,7 @@ def bootstrap_means(values: np.ndarray, *, n_boot: int = 2000, seed=0) -> np.nda
     Examples
     --------
     >>> b = bootstrap_means(np.array([[0.0], [1.0]]), n_boot=1000, seed=1)
-    >>> b.shape, 0.4 < b.mean() < 0.6, set(np.unique(b)) <= {0.0, 0.5, 1.0}
+    >>> b.shape, bool(0.4 < b.mean() < 0.6), set(np.unique(b)) <= {0.0, 0.5, 1.0}
     ((1000, 1), True, True)
     """
     values = np.asarray(values, dtype="float64")

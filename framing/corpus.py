@@ -155,6 +155,11 @@ def _read_delimited(path: Path, *, encoding: str, fmt: str):
                          line=int(m.group(1)) if m else None) from None
     except pd.errors.EmptyDataError:
         raise InputError("no columns found; expected a header line", path=path) from None
+    header = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep), [])
+    dup = sorted({c for c in header if header.count(c) > 1})
+    if dup:
+        raise InputError(f"duplicate column name(s) in the header: {', '.join(dup)}",
+                         path=path, line=1)
     if sep == "," and len(df.columns) == 1 and "\t" in df.columns[0]:
         raise InputError("only one column found, and the header holds tabs: is this a TSV "
                          "file? Name it .tsv or pass format='tsv'", path=path, line=1)

@@ -262,7 +262,7 @@ def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None
     ...     "NATO's proxy war, says the Kiev regime.", "Der von den USA geführte Block."]})
     >>> find_hits(corpus, "ukraine_war")[["doc_id", "frame", "match", "start", "end"]]
       doc_id                    frame                       match  start  end
-    0      a                proxy_war                 NATO's war      0   10
+    0      a                proxy_war                   proxy war      7   16
     1      a              kiev_regime                 Kiev regime     27   38
     2      a  naming_russian_spelling                        Kiev     27   31
     3      b              us_led_bloc  von den USA geführte Block      4   30

@@ -221,8 +221,11 @@ def make_figures(*, corpus=None, lexicon="ukraine_war", out="figures", names=Non
         data = render(n, ctx, fmt)
         written.append(atomic_write_bytes(out / f"{n}.{fmt}", data))
     written.append(atomic_write_text(out / "README.md", _readme(ctx, names, formats)))
+    import matplotlib
+
     files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in written}
     manifest["files"].update(files)
+    manifest["matplotlib"] = matplotlib.__version__
     atomic_write_text(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return written
 

@@ -1,0 +1,83 @@
+"""The framing command: each sub-command on small inputs, and its error messages."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.cli import main, read_table
+
+
+@pytest.fixture
+def corpus_csv(tmp_path, tiny_corpus):
+    path = tmp_path / "corpus.csv"
+    tiny_corpus.rename(columns={"text": "body", "source": "outlet"}).to_csv(path, index=False)
+    return path
+
+
+def test_hits_score_compare_round_trip(tmp_path, corpus_csv, capsys):
+    lexicon = tmp_path / "tiny.yaml"
+    from tests.conftest import TINY_LEXICON
+
+    lexicon.write_text(TINY_LEXICON, encoding="utf-8")
+    common = ["--lexicon", str(lexicon), "--text", "body", "--source", "outlet", "--quiet"]
+    assert main(["hits", str(corpus_csv), "-o", str(tmp_path / "hits.csv"), *common]) == 0
+    hits = pd.read_csv(tmp_path / "hits.csv")
+    assert set(hits["frame"]) == {"proxy_war", "bloc", "naming"}
+    assert main(["score", str(corpus_csv), "-o", str(tmp_path / "s.parquet"), *common]) == 0
+    scores = read_table(tmp_path / "s.parquet")
+    assert len(scores) == 4 * 3 and str(scores["date"].dt.tz) == "UTC"
+    assert main(["compare", str(tmp_path / "s.parquet"), "--n-boot", "50"]) == 0
+    printed = capsys.readouterr().out
+    assert "group" in printed and "proxy_war" in printed
+    assert main(["compare", str(tmp_path / "s.parquet"), "--n-boot", "50", "-o",
+                 str(tmp_path / "t.csv")]) == 0
+    table = pd.read_csv(tmp_path / "t.csv")
+    assert sorted(table["group"].unique()) == ["A", "B"]
+
+
+def test_kwic_prints_aligned_lines(corpus_csv, capsys):
+    assert main(["kwic", str(corpus_csv), "proxy*", "--text", "body", "--window", "2"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["en1\tfights a [proxy] war in"]
+
+
+def test_figures_subcommand(tmp_path, capsys):
+    assert main(["figures", "--out", str(tmp_path), "--only", "frame_heatmap", "--quiet",
+                 "--n-boot", "50"]) == 0
+    assert (tmp_path / "frame_heatmap.png").exists()
+    assert (tmp_path / "frame_heatmap.svg").exists()
+
+
+def test_lexicon_list_and_show(capsys):
+    assert main(["lexicon", "list"]) == 0
+    assert capsys.readouterr().out.startswith("ukraine_war\t")
+    assert main(["lexicon", "show", "ukraine_war"]) == 0
+    assert "proxy_war" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["hits", "missing.csv", "-o", "h.csv"], "missing.csv: no such file or folder"),
+    (["compare", "missing.parquet"], "missing.parquet: no such file"),
+    (["figures", "--only", "nope"], "unknown figure 'nope'"),
+    (["lexicon", "show", "nope"], "no lexicon file or shipped lexicon named 'nope'"),
+])
+def test_errors_are_one_clear_line(tmp_path, monkeypatch, capsys, argv, message):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: ") and message in err
+    assert "Traceback" not in err
+
+
+def test_bad_output_extension(tmp_path, corpus_csv, capsys):
+    assert main(["hits", str(corpus_csv), "--text", "body", "-o", str(tmp_path / "h.xlsx"),
+                 "--quiet"]) == 2
+    assert "cannot write '.xlsx'; use .csv, .tsv, .jsonl or .parquet" in capsys.readouterr().err
+
+
+def test_compare_with_unknown_by(tmp_path, corpus_csv, capsys):
+    main(["score", str(corpus_csv), "--text", "body", "-o", str(tmp_path / "s.csv"), "--quiet"])
+    assert main(["compare", str(tmp_path / "s.csv"), "--by", "outlet"]) == 2
+    assert "The 'by' parameter of compare_groups must be a column of scores; got 'outlet'" \
+        in capsys.readouterr().err

@@ -1,0 +1,99 @@
+"""Comparisons: known answers, seeded intervals, invariants, errors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing.compare import bootstrap_means, compare_groups, compare_over_time
+from framing.errors import InputError
+from framing.schema import COMPARISON_COLUMNS
+
+
+def scores_table():
+    rows = []
+    rates = {"X": [0.0, 2.0, 4.0, 6.0], "Y": [1.0, 1.0, 1.0, 1.0]}
+    for source, values in rates.items():
+        for i, r in enumerate(values):
+            for frame in ("f", "g"):
+                rate = r if frame == "f" else 0.0
+                rows.append({"doc_id": f"{source}{i}", "frame": frame, "source": source,
+                             "count": int(rate > 0), "rate": rate, "weight": rate,
+                             "date": pd.Timestamp(f"2024-0{1 + i % 2}-15", tz="UTC")})
+    return pd.DataFrame(rows)
+
+
+def test_known_means_shares_and_intervals():
+    t = compare_groups(scores_table(), n_boot=500, seed=3)
+    assert list(t.columns) == list(COMPARISON_COLUMNS)
+    x = t[(t.group == "X") & (t.frame == "f")].iloc[0]
+    assert x["n_docs"] == 4 and x["mean"] == pytest.approx(3.0)
+    assert x["share_docs"] == pytest.approx(0.75)
+    assert 0.0 <= x["ci_low"] < 3.0 < x["ci_high"] <= 6.0
+    y = t[(t.group == "Y") & (t.frame == "f")].iloc[0]
+    assert (y["mean"], y["ci_low"], y["ci_high"]) == (1.0, 1.0, 1.0)
+    g = t[t.frame == "g"]
+    assert (g[["mean", "ci_low", "ci_high", "share_docs"]].to_numpy() == 0).all()
+
+
+def test_seeded_and_independent_of_other_groups():
+    s = scores_table()
+    a = compare_groups(s, n_boot=300, seed=7)
+    b = compare_groups(s, n_boot=300, seed=7)
+    pd.testing.assert_frame_equal(a, b)
+    only_x = compare_groups(s[s.source == "X"], n_boot=300, seed=7)
+    pd.testing.assert_frame_equal(only_x.reset_index(drop=True),
+                                  a[a.group == "X"].reset_index(drop=True))
+    c = compare_groups(s, n_boot=300, seed=8)
+    assert not np.allclose(a["ci_low"], c["ci_low"]) or not np.allclose(a["ci_high"],
+                                                                         c["ci_high"])
+
+
+def test_bootstrap_matches_resampling_definition():
+    values = np.array([[0.0], [10.0]])
+    boots = bootstrap_means(values, n_boot=4000, seed=0)
+    # each resample of 2 draws gives mean 0, 5 or 10 with probabilities 1/4, 1/2, 1/4
+    share = [(boots == v).mean() for v in (0.0, 5.0, 10.0)]
+    assert share == pytest.approx([0.25, 0.5, 0.25], abs=0.03)
+
+
+def test_missing_group_values_form_their_own_group():
+    s = scores_table()
+    s.loc[s.doc_id == "X0", "source"] = None
+    t = compare_groups(s, n_boot=50)
+    assert "(none)" in set(t["group"])
+
+
+def test_over_time_has_periods():
+    t = compare_over_time(scores_table(), freq="month", n_boot=100)
+    assert sorted(t["period"].dt.month.unique()) == [1, 2]
+    x_jan = t[(t.group == "X") & (t.frame == "f") & (t.period.dt.month == 1)].iloc[0]
+    assert x_jan["mean"] == pytest.approx(2.0)   # X0 (0) and X2 (4)
+    assert t.attrs["smoothing"] == "none"
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"by": "outlet"}, "The 'by' parameter of compare_groups must be a column of scores; "
+                       "got 'outlet'. Available: doc_id, frame"),
+    ({"measure": "mean"}, "measure must be one of rate, count, weight"),
+    ({"ci": 95}, "ci must be between 0 and 1"),
+    ({"n_boot": 0}, "n_boot must be a positive number"),
+    ({"frames": ["nope"]}, "unknown frame"),
+])
+def test_errors(kwargs, message):
+    with pytest.raises(InputError, match=message):
+        compare_groups(scores_table(), **kwargs)
+
+
+def test_over_time_errors():
+    with pytest.raises(InputError, match="needs a 'date' column"):
+        compare_over_time(scores_table().drop(columns="date"))
+    with pytest.raises(InputError, match="freq must be one of week, month"):
+        compare_over_time(scores_table(), freq="day")
+
+
+def test_empty_scores_give_empty_table():
+    s = scores_table().iloc[0:0]
+    t = compare_groups(s)
+    assert t.empty and list(t.columns) == list(COMPARISON_COLUMNS)

@@ -1,0 +1,191 @@
+"""Reading corpora in every format, and every bad-input message."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from framing.corpus import read_corpus
+from framing.errors import CorpusError, InputError
+
+ROWS = [
+    {"id": "a1", "outlet": "Ostwind", "published": "2024-03-01", "body":
+        "Russland betrachtet den Konflikt als Stellvertreterkrieg.", "extra": "x"},
+    {"id": "a2", "outlet": "Harbour", "published": "2024-03-02T10:00:00Z", "body":
+        "The invasion continues in Kyiv.", "extra": "y"},
+]
+MAPPING = {"text": "body", "source": "outlet", "date": "published", "doc_id": "id"}
+
+
+def write_csv(path, rows, sep=","):
+    pd.DataFrame(rows).to_csv(path, index=False, sep=sep)
+    return path
+
+
+def check_standard(df):
+    assert df.columns.tolist()[:5] == ["doc_id", "source", "date", "lang", "text"]
+    assert df["doc_id"].tolist() == ["a1", "a2"]
+    assert df["source"].tolist() == ["Ostwind", "Harbour"]
+    assert df["lang"].tolist() == ["de", "en"]
+    assert str(df["date"].dt.tz) == "UTC"
+    assert df["date"].iloc[1] == pd.Timestamp("2024-03-02T10:00:00Z")
+    assert df["extra"].tolist() == ["x", "y"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "parquet", "frame"])
+def test_read_every_format_with_column_mapping(tmp_path, fmt):
+    if fmt == "csv":
+        src = write_csv(tmp_path / "c.csv", ROWS)
+    elif fmt == "tsv":
+        src = write_csv(tmp_path / "c.tsv", ROWS, sep="\t")
+    elif fmt == "jsonl":
+        src = tmp_path / "c.jsonl"
+        src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in ROWS) + "\n",
+                       encoding="utf-8")
+    elif fmt == "parquet":
+        src = tmp_path / "c.parquet"
+        pd.DataFrame(ROWS).to_parquet(src)
+    else:
+        src = pd.DataFrame(ROWS)
+    check_standard(read_corpus(src, **MAPPING))
+
+
+def test_read_folder_of_text_files_with_front_matter(tmp_path):
+    (tmp_path / "de").mkdir()
+    (tmp_path / "de" / "a.txt").write_text("Der Stellvertreterkrieg geht weiter.",
+                                           encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\nsource: Harbour\ndate: 2024-01-02\n---\n"
+                                   "The invasion continues.", encoding="utf-8")
+    df = read_corpus(tmp_path)
+    assert df["doc_id"].tolist() == ["b", "de/a"]
+    assert df["text"].tolist()[0] == "The invasion continues."
+    assert df["source"].tolist()[0] == "Harbour"
+    assert df["lang"].tolist() == ["en", "de"]
+
+
+def test_csv_with_bom_and_quoted_newlines(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_bytes("\ufeffdoc_id,text\n1,\"line one\nline two\"\n2,plain text here\n"
+                     .encode("utf-8"))
+    df = read_corpus(path, infer_lang=False)
+    assert df["text"].tolist() == ["line one\nline two", "plain text here"]
+
+
+def test_ids_made_when_absent_and_sample_readable():
+    df = read_corpus(pd.DataFrame({"text": ["A proxy war.", "Another one."]}))
+    assert df["doc_id"].tolist() == ["1", "2"]
+    sample = read_corpus("sample")
+    assert len(sample) >= 100 and sample["doc_id"].is_unique
+
+
+# ------------------------------------------------------------------------ bad input
+
+
+def test_missing_text_column_names_columns_found(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [{"id": 1, "content": "x"}])
+    with pytest.raises(InputError, match=r"c.csv: no text column 'text' \(pass text="
+                                         r"'<column>'\); columns found: id, content"):
+        read_corpus(path)
+    with pytest.raises(InputError, match="no text column 'body'; columns found: id, content"):
+        read_corpus(path, text="body")
+    with pytest.raises(InputError, match="no source column 'outlet'; columns found"):
+        read_corpus(path, text="content", source="outlet")
+
+
+def test_duplicate_ids_listed_with_lines(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [{"doc_id": "x", "text": "one"},
+                                          {"doc_id": "y", "text": "two"},
+                                          {"doc_id": "x", "text": "three"}])
+    with pytest.raises(CorpusError, match=r"c.csv:4: duplicate doc_id 'x' \(2 times, lines "
+                                          r"2, 4\)"):
+        read_corpus(path, infer_lang=False)
+
+
+def test_empty_and_non_string_text_reported_by_row():
+    df = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "text": ["ok", "", 3, None]})
+    with pytest.raises(CorpusError) as info:
+        read_corpus(df, infer_lang=False)
+    assert info.value.problems == [
+        "corpus: row 2: text is empty",
+        "corpus: row 3: text must be a string; got a int (3)",
+        "corpus: row 4: text must be a string; got nothing",
+    ]
+    assert str(info.value).startswith("3 problems in corpus:")
+
+
+def test_empty_text_can_be_dropped_with_a_warning():
+    df = pd.DataFrame({"doc_id": ["a", "b"], "text": ["A proxy war.", "  "]})
+    with pytest.warns(UserWarning, match="dropped 1 document"):
+        out = read_corpus(df, empty="drop", infer_lang=False)
+    assert out["doc_id"].tolist() == ["a"]
+
+
+def test_unparseable_dates_give_line_numbers(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [{"text": "a", "date": "2024-01-01"},
+                                          {"text": "b", "date": "yesterday"}])
+    with pytest.raises(CorpusError, match=r"c.csv:3: date 'yesterday' cannot be read as a "
+                                          r"date \(use ISO 8601"):
+        read_corpus(path, infer_lang=False)
+
+
+def test_invalid_utf8_reports_file_line_column_and_offset(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_bytes("doc_id,text\n1,Gr\u00fc\u00dfe\n".encode("utf-8") + b"2,Kiew\xe4\n")
+    with pytest.raises(InputError, match=r"c.csv:3:7: bytes are not valid utf-8 at byte "
+                                         r"offset 28 \(0xe4\); pass encoding="):
+        read_corpus(path)
+    path.write_bytes("doc_id,text\n1,Kiew\u00e4\n".encode("cp1252"))
+    assert read_corpus(path, encoding="cp1252", infer_lang=False)["text"][0] == "Kiew\u00e4"
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"text": "a"}\n{"text": "b",}\n', r"c.jsonl:2:14: invalid JSON: Expecting property name"),
+    ('["a"]\n', r"c.jsonl:1:1: each line must be a JSON object; got list"),
+    ("\n\n", r"c.jsonl: the file holds no JSON records"),
+])
+def test_bad_jsonl(tmp_path, content, message):
+    path = tmp_path / "c.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        read_corpus(path)
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("c.csv", "", r"c.csv:1: the file is empty"),
+    ("c.csv", 'text\n"unclosed\n', r"c.csv.*malformed CSV"),
+    ("c.csv", "doc_id\ttext\n1\thello\n", r"only one column found, and the header holds tabs"),
+    ("c.csv", "text,text\na,b\n", r"c.csv:1: duplicate column name\(s\) in the header: text"),
+    ("c.xlsx", "x", r"cannot tell the corpus format from the extension '.xlsx'"),
+    ("c.parquet", "not parquet", r"c.parquet: cannot read as Parquet"),
+])
+def test_bad_files(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        read_corpus(path)
+
+
+def test_missing_path_and_bad_options(tmp_path):
+    with pytest.raises(InputError, match=r"nope.csv: no such file or folder"):
+        read_corpus(tmp_path / "nope.csv")
+    with pytest.raises(InputError, match=r"the folder holds no .txt or .md files"):
+        read_corpus(tmp_path)
+    with pytest.raises(InputError, match=r"empty must be 'error' or 'drop'"):
+        read_corpus(pd.DataFrame({"text": ["a"]}), empty="skip")
+    with pytest.raises(InputError, match=r"unknown encoding 'klingon'"):
+        (tmp_path / "c.csv").write_text("text\na\n")
+        read_corpus(tmp_path / "c.csv", encoding="klingon")
+
+
+def test_bad_language_code_and_front_matter(tmp_path):
+    with pytest.raises(CorpusError, match=r"row 1: lang 'English!' is not a language code"):
+        read_corpus(pd.DataFrame({"text": ["a"], "lang": ["English!"]}))
+    (tmp_path / "a.txt").write_text("---\ntitle: [unclosed\n---\nbody", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a.txt:\d+: invalid YAML front matter"):
+        read_corpus(tmp_path)
+    (tmp_path / "a.txt").write_text("---\ntitle: x\nbody never closed", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a.txt:1: front matter opened with '---' is never "
+                                         "closed"):
+        read_corpus(tmp_path)

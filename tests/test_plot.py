@@ -1,0 +1,115 @@
+"""Charts draw what the tables say; figures regenerate byte-identically."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing import plot
+from framing.compare import compare_groups, compare_over_time
+from framing.detect import find_hits
+from framing.errors import InputError
+from framing.figures import FIGURES, make_figures
+from framing.score import score_documents
+
+
+@pytest.fixture
+def table(tiny_corpus, tiny_lexicon):
+    scores = score_documents(find_hits(tiny_corpus, tiny_lexicon), tiny_corpus)
+    return compare_groups(scores, n_boot=200)
+
+
+def test_frame_profile_draws_means_and_labels(table):
+    fig, ax = plt.subplots()
+    out = plot.frame_profile(table, ax=ax)
+    assert out is ax
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Proxy war", "US-led bloc",
+                                                           "Kiev spelling"]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["A (n=2)", "B (n=2)"]
+    for line, group in zip(ax.lines, ["A", "B"]):
+        expected = table[table.group == group]["mean"].to_numpy()
+        np.testing.assert_allclose(line.get_xdata(), expected)
+    assert "95% bootstrap CI over articles" in ax.get_xlabel()
+    assert "hits per 1,000 words" in ax.get_xlabel()
+
+
+def test_frame_heatmap_annotates_values(table):
+    ax = plot.frame_heatmap(table, ax=plt.figure().subplots())
+    texts = [t.get_text() for t in ax.texts]
+    pivot = table.pivot(index="group", columns="frame", values="mean")[
+        ["proxy_war", "bloc", "naming"]]
+    assert texts == [f"{v:.1f}" for v in pivot.to_numpy().ravel()]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["A", "B"]
+
+
+def test_frame_shares_bar_widths_equal_shares(table):
+    ax = plot.frame_shares(table, ax=plt.figure().subplots())
+    widths = [p.get_width() for p in ax.patches]
+    expected = np.concatenate([table[table.group == g]["share_docs"].to_numpy()
+                               for g in ("A", "B")])
+    np.testing.assert_allclose(widths, expected)
+    assert ax.get_xlim() == (0.0, 1.0)
+
+
+def test_timeline_plots_each_group(tiny_corpus, tiny_lexicon):
+    scores = score_documents(find_hits(tiny_corpus, tiny_lexicon), tiny_corpus)
+    t = compare_over_time(scores, n_boot=50)
+    ax = plot.timeline(t, "bloc", ax=plt.figure().subplots())
+    assert [line.get_label() for line in ax.lines] == ["A", "B"]
+    assert ax.get_title() == "US-led bloc"
+    assert "unsmoothed" in ax.get_xlabel()
+
+
+def test_empty_table_returns_empty_axes(table):
+    ax = plt.figure().subplots()
+    assert plot.frame_profile(table.iloc[0:0], ax=ax) is ax
+    assert not ax.lines
+
+
+def test_make_figures_is_byte_identical_and_lists_files(tmp_path):
+    a = make_figures(out=tmp_path / "a", progress=False, n_boot=200)
+    b = make_figures(out=tmp_path / "b", progress=False, n_boot=200)
+    assert [p.name for p in a] == [p.name for p in b]
+    assert len(a) == 2 * len(FIGURES) + 1
+    for pa, pb in zip(a, b):
+        assert pa.read_bytes() == pb.read_bytes(), pa.name
+    readme = (tmp_path / "a" / "README.md").read_text(encoding="utf-8")
+    for name in FIGURES:
+        assert f"`{name}`" in readme and f"({name}.png)" in readme
+    svg = (tmp_path / "a" / "frame_profile.svg").read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg
+
+
+def test_make_figures_never_replaces_foreign_files(tmp_path):
+    (tmp_path / "frame_profile.png").write_bytes(b"mine")
+    with pytest.raises(InputError, match="did not make: frame_profile.png. Nothing was "
+                                         "written"):
+        make_figures(out=tmp_path, names=["frame_profile"], progress=False, n_boot=50)
+    assert (tmp_path / "frame_profile.png").read_bytes() == b"mine"
+    make_figures(out=tmp_path, names=["frame_profile"], progress=False, n_boot=50, force=True)
+    assert (tmp_path / "frame_profile.png").read_bytes() != b"mine"
+    make_figures(out=tmp_path, names=["frame_profile"], progress=False, n_boot=50)
+
+
+def test_unknown_figure_name(tmp_path):
+    with pytest.raises(InputError, match="unknown figure 'nope'; figures: frame_profile"):
+        make_figures(out=tmp_path, names=["nope"], progress=False)
+
+
+def test_committed_figures_are_current(tmp_path):
+    """figures/ in the repo matches a fresh run (when matplotlib is the recorded version)."""
+    import json
+
+    import matplotlib
+
+    from tests.conftest import REPO
+
+    manifest = json.loads((REPO / "figures" / ".framing-manifest.json").read_text())
+    if manifest.get("matplotlib") != matplotlib.__version__:
+        pytest.skip(f"figures were made with matplotlib {manifest.get('matplotlib')}")
+    written = make_figures(out=tmp_path, progress=False)
+    for p in written:
+        assert p.read_bytes() == (REPO / "figures" / p.name).read_bytes(), p.name
