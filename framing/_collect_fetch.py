@@ -30,6 +30,8 @@ from framing.errors import InputError
 
 __all__ = ["Fetcher", "FetchError", "Page", "CollectWarning", "default_user_agent"]
 
+#: The cache folder used when none is given (relative to the working directory).
+DEFAULT_CACHE = "framing-cache"
 #: Shown in the User-Agent until the user gives ``contact=`` (an e-mail or a web page).
 CONTACT_PLACEHOLDER = "contact-not-set"
 #: HTTP statuses that are retried with back-off.
@@ -122,7 +124,8 @@ class Fetcher:
         The wait before retry ``n`` is ``backoff * 2**n`` seconds, or the server's
         ``Retry-After`` if that is longer.
     max_wait : float, default=300
-        A URL is given up (not retried sooner) when the server asks for a longer wait.
+        A URL is given up (not retried sooner) when its ``Retry-After`` asks for a longer
+        wait; a robots.txt ``Crawl-delay`` longer than this is cut to it.
     robots : bool, default=True
         Obey robots.txt. Turn off only for sites you run or have permission to crawl.
     max_bytes : int, default=20_000_000
@@ -295,9 +298,6 @@ class Fetcher:
         host = _host(url)
         with self._lock(host):
             wait = self._ready_at.get(host, 0.0) - self._clock()
-            if wait > self.max_wait:
-                raise FetchError(url, f"the host asks to wait {wait:.0f} s, more than "
-                                 f"max_wait={self.max_wait:g} s")
             if wait > 0:
                 self._sleep(wait)
             request = urllib.request.Request(url, headers={
@@ -328,24 +328,31 @@ class Fetcher:
     def _read(self, url: str, response, headers) -> bytes:
         if response.fp is None:
             return b""
-        body = response.read(self.max_bytes + 1)
-        if len(body) > self.max_bytes:
-            raise FetchError(url, f"the response is larger than max_bytes={self.max_bytes}")
+        chunks, size = [], 0
+        while chunk := response.read(min(1 << 16, self.max_bytes + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise FetchError(url, f"the response is larger than max_bytes={self.max_bytes}")
+        body = b"".join(chunks)
         if (headers.get("Content-Encoding") or "").lower() in ("gzip", "x-gzip"):
-            body = gunzip_capped(body, self.max_bytes, where=url)
+            try:
+                body = gunzip_capped(body, self.max_bytes)
+            except InputError as exc:
+                raise FetchError(url, exc.reason) from None
         return body
 
     # ------------------------------------------------------------------ robots.txt
 
     def allowed(self, url: str) -> bool:
         """Whether robots.txt lets this User-Agent fetch ``url`` (fetched once per site)."""
-        return self._robots_for(url)[0].can_fetch(self.user_agent, url)
+        return robots_allow(self._robots_for(url)[0], self.user_agent, url)
 
     def _check_robots(self, url: str) -> None:
         if not self.robots:
             return
         parser, note = self._robots_for(url)
-        if not parser.can_fetch(self.user_agent, url):
+        if not robots_allow(parser, self.user_agent, url):
             raise FetchError(url, f"disallowed by robots.txt{note} for User-Agent "
                              f"{self.user_agent.split('/')[0]!r}")
 
@@ -383,11 +390,57 @@ class Fetcher:
         if rate and rate.requests:
             pause = max(pause, rate.seconds / rate.requests)
         if pause:
-            self._host_delay[host] = min(float(pause), self.max_wait)
+            pause = min(float(pause), self.max_wait)
+            self._host_delay[host] = pause
+            self._postpone(host, pause)
         return parser, note
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def robots_allow(parser: urllib.robotparser.RobotFileParser, agent: str, url: str) -> bool:
+    """Whether robots.txt rules (parsed by ``urllib.robotparser``) allow ``agent`` on ``url``.
+
+    The group is chosen as ``urllib.robotparser`` does (the first group naming the agent's
+    product token, else ``*``), but rules are matched as RFC 9309 says: ``*`` matches any
+    characters, a final ``$`` anchors the end, and the longest matching rule wins (an
+    ``Allow`` on a tie). ``RobotFileParser.can_fetch`` takes the first matching rule and
+    treats ``*`` literally.
+
+    Examples
+    --------
+    >>> import urllib.robotparser
+    >>> rp = urllib.robotparser.RobotFileParser()
+    >>> rp.parse(["User-agent: *", "Allow: /", "Disallow: /private/", "Disallow: /*.pdf$"])
+    >>> [robots_allow(rp, "framing/1", f"https://a.example{p}")
+    ...  for p in ("/news/1", "/private/x", "/files/a.pdf", "/files/a.pdf?x")]
+    [True, False, False, True]
+    """
+    if parser.disallow_all:
+        return False
+    if parser.allow_all:
+        return True
+    entry = next((e for e in parser.entries if e.applies_to(agent)), parser.default_entry)
+    if entry is None:
+        return True
+    parts = urllib.parse.urlsplit(urllib.parse.unquote(url))
+    target = urllib.parse.quote((parts.path or "/") + (f"?{parts.query}" if parts.query else ""))
+    best: tuple[int, bool] | None = None
+    for rule in entry.rulelines:
+        if _rule_matches(rule.path, target):
+            key = (len(rule.path), bool(rule.allowance))
+            best = key if best is None or key > best else best
+    return True if best is None else best[1]
+
+
+def _rule_matches(pattern: str, target: str) -> bool:
+    # robotparser stores rule paths percent-quoted: "*" is "%2A" and "$" is "%24"
+    anchored = pattern.endswith("%24")
+    if anchored:
+        pattern = pattern[:-3]
+    regex = ".*".join(re.escape(piece) for piece in pattern.split("%2A"))
+    return re.match(regex + ("$" if anchored else ""), target) is not None
 
 
 def write_once(path: Path, data: bytes) -> bool:

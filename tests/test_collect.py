@@ -330,6 +330,7 @@ def test_fetcher_without_contact_warns(site, tmp_path):
 @pytest.mark.parametrize("robots", [
     "User-agent: *\nDisallow: /articles/wire\n",
     "User-agent: SomeOtherBot\nDisallow:\n\nUser-agent: framing\nDisallow: /articles/wire\n",
+    "User-agent: *\nAllow: /\nDisallow: /*/wire_*.html$\n",  # RFC 9309: longest match wins
 ])
 def test_robots_txt_disallow_is_honoured(site, make_fetcher, robots):
     site.serve("/robots.txt", robots, ctype="text/plain")
@@ -390,8 +391,8 @@ def test_retry_after_is_honoured(site, make_fetcher):
 def test_retries_give_up_after_the_last_attempt(site, make_fetcher):
     site.serve("/down", "error", status=500, ctype="text/plain")
     with pytest.raises(FetchError, match=r"/down: HTTP 500 Internal Server Error"):
-        collect_urls([f"{site.base}/down"], fetcher=make_fetcher(retries=2), errors="raise",
-                     progress=False)
+        collect_urls([f"{site.base}/down"], fetcher=make_fetcher(retries=2, backoff=0.1),
+                     errors="raise", progress=False)
     assert site.paths().count("/down") == 3
     times = site.times("/down")
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
@@ -595,6 +596,7 @@ def test_collect_sitemap_rejects_bad_xml(tmp_path, make_fetcher, content, messag
 @pytest.mark.parametrize("kwargs, message", [
     ({"since": "last week"}, r"since must be a date like 2024-03-31"),
     ({"match": "("}, r"match is not a valid regular expression"),
+    ({"limit": -1}, r"limit must be a whole number >= 0; got -1"),
 ])
 def test_collect_sitemap_bad_options(tmp_path, make_fetcher, kwargs, message):
     with pytest.raises(InputError, match=message):
@@ -677,3 +679,119 @@ def test_module_docstring_examples_run():
                        framing._collect_parse):
             result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
             assert result.failed == 0, module.__name__
+
+
+# ------------------------------------------------------------------------ more error messages
+
+
+def test_fetcher_checks_its_arguments():
+    with pytest.raises(InputError, match=r"delay, backoff and retries must be >= 0 and timeout "
+                                         r"> 0; got delay=-1, timeout=20"):
+        Fetcher(delay=-1)
+
+
+@pytest.mark.parametrize("setup, kwargs, message", [
+    (lambda s: s.serve("/loop", "", status=302, headers={"Location": "/loop"}), {},
+     r"/loop: more than 5 redirects"),
+    (lambda s: s.serve("/loop", "", status=302), {},
+     r"/loop: HTTP 302 redirect without a Location"),
+    (lambda s: s.fixture("kestrel_grain.html", path="/loop"), {"max_bytes": 100},
+     r"/loop: the response is larger than max_bytes=100"),
+    (lambda s: s.serve("/loop", b"not gzip", headers={"Content-Encoding": "gzip"}), {},
+     r"/loop: cannot decompress gzip data"),
+    (lambda s: s.serve("/loop", "x", headers={"X-Test-Sleep": "0.6"}),
+     {"timeout": 0.2, "retries": 0}, r"/loop: timed out \(after 1 attempt\)"),
+])
+def test_fetch_errors_are_reported(site, make_fetcher, setup, kwargs, message):
+    setup(site)
+    with pytest.raises(FetchError, match=message):
+        make_fetcher(**kwargs).get(f"{site.base}/loop")
+
+
+def test_connection_refused_is_reported(make_fetcher):
+    import socket
+
+    with socket.socket() as sock:  # a port on 127.0.0.1 that nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/story"
+    with pytest.raises(FetchError, match=r"disallowed by robots\.txt \(robots\.txt "
+                                         r"unreachable: connection failed: "
+                                         r"ConnectionRefusedError"):
+        make_fetcher().get(url)
+    with pytest.raises(FetchError, match=r"/story: connection failed: ConnectionRefusedError"):
+        make_fetcher(robots=False).get(url)
+
+
+def test_extraction_crash_is_skipped(site, make_fetcher, monkeypatch):
+    urls = _serve_articles(site, ("kestrel_grain",))
+
+    def broken(*args, **kwargs):
+        raise ValueError("odd markup")
+
+    monkeypatch.setattr(collect, "extract_article", broken)
+    with pytest.warns(CollectWarning, match=r"extraction failed: ValueError: odd markup"):
+        assert collect_urls(urls, fetcher=make_fetcher(), progress=False).empty
+
+
+def test_url_list_must_be_utf8(tmp_path):
+    path = tmp_path / "urls.txt"
+    path.write_bytes(b"https://a.example/caf\xe9\n")
+    with pytest.raises(InputError, match=r"urls\.txt: the URL list is not UTF-8 text"):
+        read_url_list(path)
+
+
+def test_nothing_collected_leaves_output_unwritten(site, make_fetcher, tmp_path):
+    out = tmp_path / "c.jsonl"
+    with pytest.warns(CollectWarning) as record:
+        df = collect_urls([f"{site.base}/gone"], fetcher=make_fetcher(), output=out,
+                          progress=False)
+    messages = [str(w.message) for w in record]
+    assert any(m.startswith("1 of 1 URLs skipped") for m in messages)
+    assert any(m == f"no article was collected, so {out} was not written" for m in messages)
+    assert not out.exists() and list(df.columns) == list(collect.COLLECT_COLUMNS)
+
+
+def test_feed_entry_without_text_is_skipped(tmp_path, make_fetcher):
+    feed = tmp_path / "feed.rss"
+    feed.write_text("<rss version='2.0'><channel><title>T</title><item><title>Only a title"
+                    "</title><link>https://a.example/1</link></item></channel></rss>",
+                    encoding="utf-8")
+    with pytest.warns(CollectWarning, match=r"1 of 1 feed entries skipped.*the feed entry "
+                                            r"has no text"):
+        collect_feed(feed, full_text=False, fetcher=make_fetcher(), progress=False)
+
+
+def test_sitemap_limits_and_child_failures(site, make_fetcher, tmp_path, monkeypatch):
+    index = tmp_path / "index.xml"
+    index.write_text("<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                     f"<sitemap><loc>{site.base}/sitemap.xml</loc></sitemap>"
+                     f"<sitemap><loc>{site.base}/missing.xml</loc></sitemap></sitemapindex>",
+                     encoding="utf-8")
+    site.fixture("sitemap.xml", path="/sitemap.xml", ctype="application/xml")
+    _serve_articles(site, ("kestrel_grain", "wire_harbour", "rheinpost_de"))
+    with pytest.warns(CollectWarning, match=r"1 of 4 sitemaps and pages skipped.*missing\.xml: "
+                                            r"HTTP 404"):
+        df = collect_sitemap(index, fetcher=make_fetcher(), progress=False)
+    assert len(df) == 3
+    monkeypatch.setattr(collect, "MAX_SITEMAPS", 1)
+    with pytest.warns(CollectWarning, match=r"stopped after 1 sitemaps; 2 more were not read"):
+        assert collect_sitemap(index, fetcher=make_fetcher(), progress=False).empty
+    import framing._collect_parse as parse
+
+    monkeypatch.setattr(parse, "SITEMAP_MAX_BYTES", 10)
+    with pytest.raises(InputError, match=r"index\.xml: the sitemap is larger than 10 bytes"):
+        collect_sitemap(index, fetcher=make_fetcher())
+    with pytest.raises(InputError, match=r"until must be a date like 2024-03-31"):
+        collect_sitemap(index, until="soon", fetcher=make_fetcher())
+
+
+def test_framing_command_has_collect(tmp_path, capsys):
+    from framing.cli import main
+
+    out = tmp_path / "c.jsonl"
+    assert main(["collect", "html", str(FIXTURES / "kestrel_grain.html"), "-o", str(out),
+                 "--no-progress"]) == 0
+    assert "wrote 1 article to" in capsys.readouterr().err
+    assert main(["collect", "feed", str(FIXTURES / "not_a_feed.xml"), "-o", str(out)]) == 2
+    assert "not an RSS or Atom feed" in capsys.readouterr().err

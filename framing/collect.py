@@ -1,0 +1,513 @@
+"""Collect a corpus from saved HTML pages, lists of URLs, RSS/Atom feeds and sitemaps.
+
+Each ``collect_*`` function returns a corpus table (see :mod:`framing.schema`) with the
+columns :data:`COLLECT_COLUMNS` and, given ``output=``, writes it as JSONL that
+:func:`framing.read_corpus` reads. The file is written atomically: it appears whole at the
+end of the run, or the old file stays as it was.
+
+Fetching is polite by default (:class:`Fetcher`): one request at a time per host, a delay
+between requests to the same host, a User-Agent naming ``framing`` and your contact,
+robots.txt obeyed, timeouts, and retries with exponential back-off on HTTP 429/5xx and
+timeouts (honouring ``Retry-After``). Every page fetched is kept in a cache folder; a cache
+file is never replaced, and a page already in the cache is not fetched again, so an
+interrupted run is resumed by running the same command again.
+
+Article text and metadata come from trafilatura, feeds from feedparser, sitemaps from a
+hardened lxml parser. Exact and near-duplicate articles are flagged by
+:func:`flag_duplicates` (the rule is in its docstring).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import urllib.parse
+import warnings
+from collections import deque
+from pathlib import Path
+
+import pandas as pd
+
+from framing._collect_cli import main, register_cli
+from framing._collect_dedup import DUPLICATE_COLUMNS, flag_duplicates
+from framing._collect_fetch import (
+    DEFAULT_CACHE,
+    CollectWarning,
+    Fetcher,
+    FetchError,
+    canonical_url,
+    default_user_agent,
+    is_http_url,
+)
+from framing._collect_parse import extract_article, parse_feed, parse_sitemap, read_url_list
+from framing._io import atomic_path
+from framing.errors import InputError
+from framing.text import detect_language
+
+__all__ = [
+    "collect_html", "collect_urls", "collect_feed", "collect_sitemap", "flag_duplicates",
+    "register_cli", "read_url_list", "write_jsonl", "Fetcher", "FetchError",
+    "CollectWarning", "default_user_agent", "main", "COLLECT_COLUMNS", "DEFAULT_CACHE",
+]
+
+#: Columns of a collected corpus, in this order.
+COLLECT_COLUMNS = ("doc_id", "source", "date", "lang", "title", "author", "url", "text",
+                   *DUPLICATE_COLUMNS, "raw_path")
+#: A sitemap index is followed through at most this many sitemaps.
+MAX_SITEMAPS = 500
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+# ---------------------------------------------------------------------------- public API
+
+
+def collect_html(paths, *, output=None, min_length: int = 200, errors: str = "raise",
+                 threshold: float | None = 0.8, progress: bool | None = None) -> pd.DataFrame:
+    """Build a corpus from HTML files saved on disk.
+
+    Parameters
+    ----------
+    paths : str, Path or list of them
+        HTML files, or folders searched recursively for ``.html``/``.htm``/``.xhtml``.
+    output : str or Path, optional
+        Write the corpus here as JSONL (atomically).
+    min_length : int, default=200
+        Fewest characters of body text for a page to count as an article.
+    errors : {"raise", "skip"}, default="raise"
+        On a page with no extractable body, raise, or skip it (listed in
+        ``result.attrs["failures"]`` and one :class:`CollectWarning`).
+    threshold : float or None, default=0.8
+        Jaccard threshold of :func:`flag_duplicates`; ``None`` leaves the flags empty.
+    progress : bool, optional
+        Show a progress bar; by default only on a terminal.
+
+    Returns
+    -------
+    DataFrame
+        The corpus: ``doc_id`` (the file's path relative to the common folder, without
+        extension), ``source`` (site name), ``date``, ``lang``, ``title``, ``author``,
+        ``url`` (the page's canonical URL, if it names one), ``text``, ``duplicate_of``,
+        ``near_duplicate_of``, ``near_jaccard``, ``raw_path`` (the file).
+
+    Raises
+    ------
+    InputError
+        A missing file or folder, a folder with no HTML, or (``errors="raise"``) a page
+        with no extractable body.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> page = pathlib.Path(tempfile.mkdtemp()) / "convoy.html"
+    >>> _ = page.write_text("<html lang='en'><head><title>Convoy arrives</title></head><body>"
+    ...     "<article><h1>Convoy arrives</h1><p>" + "Lorries reached the port today. " * 12
+    ...     + "</p></article></body></html>")
+    >>> collect_html(page)[["doc_id", "lang", "title"]]
+       doc_id lang           title
+    0  convoy   en  Convoy arrives
+    """
+    _check_errors(errors)
+    files, root = _html_files(paths)
+    records, failures = [], []
+    for path in _progress(files, progress, "pages"):
+        art = extract_article(path.read_bytes(), min_length=min_length)
+        if art is None:
+            exc = InputError(f"no article body could be extracted (less than {min_length} "
+                             "characters of text outside navigation and boilerplate); is "
+                             "this an article page?", path=path)
+            if errors == "raise":
+                raise exc
+            failures.append({"url": str(path), "reason": exc.reason})
+            continue
+        doc_id = path.relative_to(root).with_suffix("").as_posix()
+        records.append(_record(doc_id, art, {}, url=art["url"], raw_path=path))
+    return _finish(records, failures, len(files), "HTML files", output, threshold)
+
+
+def collect_urls(urls, *, output=None, cache_dir=DEFAULT_CACHE, delay: float = 1.5,
+                 contact: str | None = None, fetcher: Fetcher | None = None,
+                 min_length: int = 200, errors: str = "skip",
+                 threshold: float | None = 0.8, progress: bool | None = None) -> pd.DataFrame:
+    """Fetch web pages politely and build a corpus of their articles.
+
+    Parameters
+    ----------
+    urls : str, Path or iterable of str
+        A text file of URLs (one per line; blank lines and ``#`` comments skipped), one
+        URL, or a list of URLs. Repeated URLs (ignoring ``#fragments``) are fetched once.
+    output : str or Path, optional
+        Write the corpus here as JSONL (atomically, at the end of the run).
+    cache_dir : str or Path, default="framing-cache"
+        Raw-page cache; pages already there are not fetched again (resuming a run).
+    delay : float, default=1.5
+        Seconds between requests to the same host (robots.txt ``Crawl-delay`` wins if
+        longer).
+    contact : str, optional
+        Your e-mail or web page, sent in the User-Agent (strongly recommended).
+    fetcher : Fetcher, optional
+        A configured :class:`Fetcher` (timeouts, retries, User-Agent, ...); when given,
+        ``cache_dir``, ``delay`` and ``contact`` are not used.
+    min_length : int, default=200
+        Fewest characters of body text for a page to count as an article.
+    errors : {"skip", "raise"}, default="skip"
+        On a page that cannot be fetched (robots.txt, HTTP error, timeout after retries)
+        or has no extractable body: skip it (listed in ``result.attrs["failures"]``, one
+        :class:`CollectWarning` per call), or raise :class:`FetchError`.
+    threshold : float or None, default=0.8
+        Jaccard threshold of :func:`flag_duplicates`; ``None`` leaves the flags empty.
+    progress : bool, optional
+        Show a progress bar; by default only on a terminal.
+
+    Returns
+    -------
+    DataFrame
+        The corpus (columns :data:`COLLECT_COLUMNS`): ``doc_id`` is
+        ``<host>-<12 hex digits of the URL's SHA-256>``, ``url`` the URL after redirects,
+        ``raw_path`` the cached page.
+
+    Raises
+    ------
+    InputError
+        A URL list line that is not an http(s) URL (file:line:column).
+    FetchError
+        With ``errors="raise"``, the first page that fails.
+    """
+    _check_errors(errors)
+    items = [{"url": u} for u in _url_items(urls)]
+    fetcher = fetcher or Fetcher(cache_dir, delay=delay, contact=contact)
+    records, failures = _fetch_articles(items, fetcher, min_length, errors, progress)
+    return _finish(records, failures, len(items), "URLs", output, threshold)
+
+
+def collect_feed(feed, *, output=None, full_text: bool = True, cache_dir=DEFAULT_CACHE,
+                 delay: float = 1.5, contact: str | None = None,
+                 fetcher: Fetcher | None = None, min_length: int = 200,
+                 errors: str = "skip", threshold: float | None = 0.8,
+                 progress: bool | None = None) -> pd.DataFrame:
+    """Build a corpus from the articles of an RSS or Atom feed.
+
+    Parameters
+    ----------
+    feed : str or Path
+        The feed's URL (fetched politely, never cached: feeds change) or a local file.
+    full_text : bool, default=True
+        Fetch each linked article and extract its full text; the entry's title, author,
+        date and the feed's language fill in what the page lacks. ``False``: use the
+        text in the feed itself (full content, else summary), fetching nothing more.
+    output, cache_dir, delay, contact, fetcher, min_length, errors, threshold, progress
+        As in :func:`collect_urls`.
+
+    Returns
+    -------
+    DataFrame
+        The corpus (columns :data:`COLLECT_COLUMNS`). Dates come from the feed entry when
+        it has one, else from the page.
+
+    Raises
+    ------
+    InputError
+        The document is not an RSS or Atom feed, or the file does not exist.
+    FetchError
+        The feed itself cannot be fetched.
+    """
+    _check_errors(errors)
+    fetcher = fetcher or Fetcher(cache_dir, delay=delay, contact=contact)
+    where, data = _load_document(feed, fetcher)
+    info, entries = parse_feed(data, where=where)
+    items = _unique([{**e, "lang": info["lang"]} for e in entries])
+    if full_text:
+        records, failures = _fetch_articles(items, fetcher, min_length, errors, progress)
+    else:
+        records, failures = [], []
+        for item in items:
+            if len(item["text"]) < 1:
+                failures.append({"url": item["url"], "reason": "the feed entry has no text"})
+                continue
+            art = {"source": info["title"] or _host(item["url"])}
+            records.append(_record(_url_id(item["url"]), art, item, url=item["url"]))
+    return _finish(records, failures, len(items), "feed entries", output, threshold)
+
+
+def collect_sitemap(sitemap, *, output=None, since=None, until=None, match: str | None = None,
+                    limit: int | None = None, cache_dir=DEFAULT_CACHE, delay: float = 1.5,
+                    contact: str | None = None, fetcher: Fetcher | None = None,
+                    min_length: int = 200, errors: str = "skip",
+                    threshold: float | None = 0.8,
+                    progress: bool | None = None) -> pd.DataFrame:
+    """Build a corpus from the pages listed in a sitemap or sitemap index.
+
+    A sitemap index is followed (breadth first, each sitemap once, at most
+    :data:`MAX_SITEMAPS`); gzip sitemaps are unpacked. The XML is parsed safely (no
+    entities, DTDs or network access).
+
+    Parameters
+    ----------
+    sitemap : str or Path
+        The sitemap's URL (fetched politely, not cached) or a local file.
+    since, until : str or datetime, optional
+        Keep pages whose date (Google News ``publication_date``, else ``lastmod``) falls
+        in this range, both ends included (a bare ``until`` date means the whole day).
+        Pages without a date are kept. Child sitemaps whose ``lastmod`` is before
+        ``since`` are not fetched.
+    match : str, optional
+        A regular expression searched in each page URL; others are dropped.
+    limit : int, optional
+        Fetch at most this many pages (the first ones, in sitemap order).
+    output, cache_dir, delay, contact, fetcher, min_length, errors, threshold, progress
+        As in :func:`collect_urls`.
+
+    Returns
+    -------
+    DataFrame
+        The corpus (columns :data:`COLLECT_COLUMNS`).
+
+    Raises
+    ------
+    InputError
+        Not well-formed XML (with line and column), not a sitemap, a DTD, a bad ``since``,
+        ``until`` or ``match``.
+    """
+    _check_errors(errors)
+    lo, hi = _bound(since, "since"), _bound(until, "until")
+    try:
+        pattern = re.compile(match) if match else None
+    except re.error as exc:
+        raise InputError(f"match is not a valid regular expression: {exc}") from None
+    if limit is not None and not (isinstance(limit, int) and limit >= 0):
+        raise InputError(f"limit must be a whole number >= 0; got {limit!r}")
+    fetcher = fetcher or Fetcher(cache_dir, delay=delay, contact=contact)
+    entries, failures = _walk_sitemaps(sitemap, fetcher, lo, errors)
+    items = []
+    for e in _unique(entries):
+        when = _timestamp(e["date"] or e["lastmod"])
+        if (pattern and not pattern.search(e["url"])) or (when is not None and (
+                (lo is not None and when < lo) or (hi is not None and when > hi))):
+            continue
+        items.append(e)
+    items = items[:limit] if limit is not None else items
+    records, more = _fetch_articles(items, fetcher, min_length, errors, progress)
+    return _finish(records, failures + more, len(items) + len(failures),
+                   "sitemaps and pages" if failures else "sitemap pages", output, threshold)
+
+
+def write_jsonl(corpus: pd.DataFrame, path) -> Path:
+    """Write a corpus as JSONL (one object per line, UTF-8), atomically.
+
+    Dates become ISO 8601 strings and missing values ``null``; :func:`read_corpus` reads
+    the file back.
+    """
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        for record in corpus.to_dict("records"):
+            fh.write(json.dumps({str(k): _json_value(v) for k, v in record.items()},
+                                ensure_ascii=False) + "\n")
+    return Path(path)
+
+
+# ---------------------------------------------------------------------------- internals
+
+
+def _check_errors(errors: str) -> None:
+    if errors not in ("raise", "skip"):
+        raise InputError(f"errors must be 'raise' or 'skip'; got {errors!r}")
+
+
+def _progress(items, progress, unit):
+    from tqdm.auto import tqdm
+
+    return tqdm(items, unit=unit[:-1] if unit.endswith("s") else unit, leave=False,
+                disable=None if progress is None else not progress)
+
+
+def _html_files(paths) -> tuple[list[Path], Path]:
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file()
+                           and f.suffix.lower() in _HTML_SUFFIXES)
+            if not found:
+                raise InputError("the folder holds no .html or .htm files", path=p)
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise InputError("no such file or folder", path=p)
+    files = list(dict.fromkeys(f.resolve() for f in files))
+    if not files:
+        return [], Path.cwd()
+    root = Path(os.path.commonpath([f.parent for f in files]))
+    return files, root
+
+
+def _url_items(urls) -> list[str]:
+    if isinstance(urls, (str, os.PathLike)):
+        if isinstance(urls, str) and is_http_url(urls):
+            return [canonical_url(urls)]
+        return list(dict.fromkeys(read_url_list(urls)))
+    out = []
+    for i, u in enumerate(urls, start=1):
+        if not isinstance(u, str) or not is_http_url(u):
+            raise InputError(f"item {i} of urls is not an http(s) URL: {u!r}")
+        out.append(canonical_url(u))
+    return list(dict.fromkeys(out))
+
+
+def _unique(items: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for item in items:
+        if item["url"] not in seen:
+            seen.add(item["url"])
+            out.append(item)
+    return out
+
+
+def _load_document(source, fetcher: Fetcher) -> tuple[str, bytes]:
+    if isinstance(source, str) and is_http_url(source):
+        page = fetcher.get(source, cache=False, accept=None)
+        return page.url, page.body
+    path = Path(source)
+    if not path.is_file():
+        raise InputError("no such file (and not an http(s) URL)", path=path)
+    return str(path), path.read_bytes()
+
+
+def _fetch_articles(items, fetcher, min_length, errors, progress):
+    records, failures = [], []
+    for item in _progress(items, progress, "pages"):
+        url = item["url"]
+        try:
+            page = fetcher.get(url)
+            try:
+                art = extract_article(page.body, url=page.final_url,
+                                      content_type=page.content_type, min_length=min_length)
+            except Exception as exc:  # one odd page must not end a long run
+                raise FetchError(url, f"extraction failed: {type(exc).__name__}: {exc}") \
+                    from exc
+            if art is None:
+                raise FetchError(url, f"no article body could be extracted (less than "
+                                 f"{min_length} characters of text)")
+        except FetchError as exc:
+            if errors == "raise":
+                raise
+            failures.append({"url": url, "reason": exc.reason})
+            continue
+        records.append(_record(_url_id(url), art, item, url=page.final_url,
+                               raw_path=page.path))
+    return records, failures
+
+
+def _record(doc_id: str, art: dict, fallback: dict, *, url, raw_path=None) -> dict:
+    text = art.get("text") or fallback.get("text") or ""
+    lang = art.get("lang") or fallback.get("lang") or (detect_language(text) if text else None)
+    return {"doc_id": doc_id,
+            "source": art.get("source") or (_host(url) if url else None),
+            "date": fallback.get("date") or art.get("date"),
+            "lang": lang, "title": art.get("title") or fallback.get("title"),
+            "author": art.get("author") or fallback.get("author"), "url": url, "text": text,
+            "raw_path": None if raw_path is None else str(raw_path)}
+
+
+def _url_id(url: str) -> str:
+    return f"{_host(url)}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:12]}"
+
+
+def _host(url: str) -> str:
+    host = (urllib.parse.urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _finish(records, failures, total, what, output, threshold) -> pd.DataFrame:
+    base = [c for c in COLLECT_COLUMNS if c not in DUPLICATE_COLUMNS]
+    df = pd.DataFrame.from_records(records, columns=base)
+    df["date"] = pd.to_datetime(df["date"], utc=True, errors="coerce", format="mixed")
+    if threshold is not None and len(df):
+        df = flag_duplicates(df, threshold=threshold)
+    else:
+        df = df.assign(duplicate_of=None, near_duplicate_of=None, near_jaccard=math.nan)
+    df = df[list(COLLECT_COLUMNS)]
+    df.attrs["failures"] = failures
+    if failures:
+        first = failures[0]
+        warnings.warn(f"{len(failures)} of {total} {what} skipped (see result.attrs"
+                      f"['failures']); first: {first['url']}: {first['reason']}",
+                      CollectWarning, stacklevel=3)
+    if output is not None:
+        if len(df):
+            write_jsonl(df, output)
+        else:
+            warnings.warn(f"no article was collected, so {output} was not written",
+                          CollectWarning, stacklevel=3)
+    return df
+
+
+def _json_value(v):
+    if isinstance(v, pd.Timestamp):
+        return None if pd.isna(v) else v.isoformat()
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
+        return None
+    if hasattr(v, "item"):  # numpy scalars
+        return v.item()
+    return v
+
+
+def _bound(value, name):
+    if value is None:
+        return None
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise InputError(f"{name} must be a date like 2024-03-31 or 2024-03-31T12:00Z; "
+                         f"got {value!r}") from None
+    if pd.isna(ts):
+        raise InputError(f"{name} must be a date; got {value!r}")
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    if name == "until" and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}",
+                                                                   value.strip()):
+        ts = ts + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
+    return ts
+
+
+def _timestamp(value):
+    if not value:
+        return None
+    ts = pd.to_datetime(value, utc=True, errors="coerce")
+    return None if pd.isna(ts) else ts
+
+
+def _walk_sitemaps(source, fetcher, since, errors):
+    queue, seen, entries, failures = deque([source]), set(), [], []
+    while queue and len(seen) < MAX_SITEMAPS:
+        location = queue.popleft()
+        key = str(location)
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            where, data = _load_document(location, fetcher)
+            kind, found = parse_sitemap(data, where=where)
+        except InputError as exc:  # FetchError included
+            if location is source or errors == "raise":
+                raise
+            failures.append({"url": key, "reason": exc.reason})
+            continue
+        if kind == "urlset":
+            entries.extend(found)
+            continue
+        for child in found:
+            modified = _timestamp(child["lastmod"])
+            if since is None or modified is None or modified >= since:
+                queue.append(child["url"])
+    if queue:
+        warnings.warn(f"stopped after {MAX_SITEMAPS} sitemaps; {len(queue)} more were not "
+                      "read (use since= to skip old ones)", CollectWarning, stacklevel=3)
+    return entries, failures
+
+
+if __name__ == "__main__":  # pragma: no cover - ``python -m framing.collect ...``
+    import sys
+
+    sys.exit(main())
