@@ -104,7 +104,8 @@ def _cmd_figures(args) -> int:
     written = make_figures(corpus=args.corpus, lexicon=args.lexicon, out=args.out,
                            names=args.only, by=args.by, seed=args.seed, n_boot=args.n_boot,
                            force=args.force, corpus_options=corpus_options,
-                           progress=not args.quiet)
+                           progress=not args.quiet, target=args.target, since=args.since,
+                           until=args.until, sources=args.sources)
     for p in written:
         print(p)
     return 0
@@ -205,6 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", default="source", help="grouping column (default: source)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--n-boot", type=int, default=2000)
+    p.add_argument("--since", help="first day to keep, e.g. 2022-06-01")
+    p.add_argument("--until", help="last day to keep, e.g. 2022-09-30")
+    p.add_argument("--sources", nargs="+", metavar="NAME", help="only these groups")
+    p.add_argument("--target", help="the group the keyness figure sets apart")
     p.add_argument("--force", action="store_true", help="replace files not made by framing")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _corpus_options(p)

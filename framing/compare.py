@@ -16,7 +16,8 @@ import pandas as pd
 from framing.errors import InputError
 from framing.schema import COMPARISON_COLUMNS, check_columns, empty_table
 
-__all__ = ["compare_groups", "compare_over_time", "bootstrap_means"]
+__all__ = ["compare_groups", "compare_over_time", "pairwise_differences", "attention",
+           "top_entries", "bootstrap_means"]
 
 _MEASURES = ("rate", "count", "weight")
 _MAX_CELLS = 20_000_000   # resampling weights held in memory at once (per chunk)
@@ -52,10 +53,11 @@ def bootstrap_means(values: np.ndarray, *, n_boot: int = 2000, seed=0) -> np.nda
         out[:] = np.nan
         return out
     step = max(1, _MAX_CELLS // n)
-    p = np.full(n, 1.0 / n)
     for b0 in range(0, n_boot, step):
         b = min(step, n_boot - b0)
-        weights = rng.multinomial(n, p, size=b)
+        # resample n documents with replacement, b times, as per-document weights
+        draws = rng.integers(0, n, size=(b, n)) + (np.arange(b) * n)[:, None]
+        weights = np.bincount(draws.ravel(), minlength=b * n).reshape(b, n)
         out[b0:b0 + b] = weights @ values / n
     return out
 
@@ -83,8 +85,9 @@ def _check_args(scores: pd.DataFrame, by, measure: str, ci: float, n_boot: int) 
 
 
 def _frames_of(scores: pd.DataFrame, frames) -> list[str]:
-    order = scores.attrs.get("frames") or list(dict.fromkeys(scores["frame"]))
-    order = [f for f in order if f in set(scores["frame"])]
+    present = set(pd.unique(scores["frame"]))
+    order = scores.attrs.get("frames") or list(pd.unique(scores["frame"]))
+    order = [f for f in order if f in present]
     if frames is None:
         return order
     unknown = [f for f in frames if f not in order]
@@ -104,19 +107,40 @@ def _group_labels(scores: pd.DataFrame, by_cols: list[str]) -> pd.Series:
     return label
 
 
-def _summarise(wide: pd.DataFrame, present: pd.DataFrame, *, n_boot: int, ci: float,
+def _group_matrix(part: pd.DataFrame, frames: list[str], measure: str, min_count: int):
+    """Documents x frames matrices of one group: the measure, and presence (0/1)."""
+    wide = part.pivot(index="doc_id", columns="frame", values=measure)
+    wide = wide.reindex(columns=frames).fillna(0.0)
+    counts = (part.pivot(index="doc_id", columns="frame", values="count")
+              .reindex(index=wide.index, columns=frames).fillna(0))
+    return wide.to_numpy(dtype=float), (counts.to_numpy() >= min_count).astype(float)
+
+
+def _summarise(values: np.ndarray, present: np.ndarray, *, n_boot: int, ci: float,
                seed) -> dict:
-    values = np.hstack([wide.to_numpy(), present.to_numpy()])
-    boots = bootstrap_means(values, n_boot=n_boot, seed=seed)
+    both = np.hstack([values, present])
+    boots = bootstrap_means(both, n_boot=n_boot, seed=seed)
     lo, hi = np.nanpercentile(boots, [(1 - ci) / 2 * 100, (1 + ci) / 2 * 100], axis=0)
-    k = wide.shape[1]
-    return {"mean": values[:, :k].mean(axis=0), "share_docs": values[:, k:].mean(axis=0),
-            "ci_low": lo[:k], "ci_high": hi[:k], "share_low": lo[k:], "share_high": hi[k:]}
+    k = values.shape[1]
+    return {"mean": both[:, :k].mean(axis=0), "share_docs": both[:, k:].mean(axis=0),
+            "ci_low": lo[:k], "ci_high": hi[:k], "share_low": lo[k:], "share_high": hi[k:],
+            "boots": boots[:, :k]}
+
+
+def _standardize(scores: pd.DataFrame, measure: str, within: str) -> pd.DataFrame:
+    """Z-score ``measure`` per frame within each value of ``within`` (e.g. language)."""
+    if within not in scores.columns:
+        raise InputError(f"standardize={within!r} needs a {within!r} column in scores.")
+    grouped = scores.groupby([within, "frame"], dropna=False)[measure]
+    mean = grouped.transform("mean")
+    sd = grouped.transform(lambda s: s.std(ddof=0))
+    z = ((scores[measure] - mean) / sd.where(sd > 0)).fillna(0.0)
+    return scores.assign(**{measure: z})
 
 
 def compare_groups(scores: pd.DataFrame, *, by="source", measure: str = "rate",
-                   frames=None, n_boot: int = 2000, ci: float = 0.95,
-                   seed: int = 0) -> pd.DataFrame:
+                   frames=None, n_boot: int = 2000, ci: float = 0.95, seed: int = 0,
+                   min_count: int = 1, standardize: str | None = None) -> pd.DataFrame:
     """Mean framing per group, with bootstrap intervals over documents.
 
     Parameters
@@ -134,14 +158,22 @@ def compare_groups(scores: pd.DataFrame, *, by="source", measure: str = "rate",
     ci : float, default=0.95
         Confidence level of the percentile intervals.
     seed : int, default=0
+    min_count : int, default=1
+        The presence rule: an article "uses" a frame when it has at least ``min_count``
+        hits of it (Field et al. 2018 use 3). Sets ``share_docs``.
+    standardize : str, optional
+        A column (usually ``"lang"``): z-score the measure per frame within each of its
+        values before averaging, so groups in different languages are compared on each
+        language's own scale (lexicons differ in coverage across languages). The
+        ``measure`` column then says so, e.g. ``"rate (z within lang)"``.
 
     Returns
     -------
     DataFrame
         The comparison table, one row per group x frame: ``group``, ``frame``, ``label``,
         ``n_docs``, ``mean``, ``ci_low``, ``ci_high``, ``share_docs`` (share of the group's
-        documents with at least one hit) with ``share_low``/``share_high``, and the
-        settings ``measure``, ``ci_level``, ``n_boot``, ``seed``.
+        documents with at least ``min_count`` hits) with ``share_low``/``share_high``, and
+        the settings ``measure``, ``ci_level``, ``n_boot``, ``seed``, ``presence_min``.
 
     Examples
     --------
@@ -155,31 +187,184 @@ def compare_groups(scores: pd.DataFrame, *, by="source", measure: str = "rate",
     1     Y       2   0.0         0.0
     """
     by_cols = _check_args(scores, by, measure, ci, n_boot)
+    if int(min_count) < 1:
+        raise InputError(f"min_count must be 1 or more hits; got {min_count!r}.")
     frame_list = _frames_of(scores, frames)
     labels = scores.attrs.get("labels") or {}
-    data = scores[scores["frame"].isin(frame_list)].assign(
-        _group=_group_labels(scores, by_cols))
+    measure_name = measure
+    if standardize is not None:
+        scores = _standardize(scores, measure, standardize)
+        measure_name = f"{measure} (z within {standardize})"
     rows = []
-    for group, part in sorted(data.groupby("_group", sort=False), key=lambda kv: kv[0]):
-        wide = part.pivot(index="doc_id", columns="frame", values=measure)
-        wide = wide.reindex(columns=frame_list).fillna(0.0)
-        present = (part.pivot(index="doc_id", columns="frame", values="count")
-                   .reindex(index=wide.index, columns=frame_list).fillna(0) > 0)
-        stats = _summarise(wide, present.astype(float), n_boot=n_boot, ci=ci,
-                           seed=_group_seed(seed, group))
+    for group, stats, n in _group_stats(scores, by_cols, frame_list, measure, min_count,
+                                        n_boot, ci, seed):
         for j, frame in enumerate(frame_list):
-            rows.append((group, frame, labels.get(frame, frame), len(wide),
+            rows.append((group, frame, labels.get(frame, frame), n,
                          *(stats[k][j] for k in ("mean", "ci_low", "ci_high", "share_docs",
                                                  "share_low", "share_high")),
-                         measure, ci, int(n_boot), seed))
+                         measure_name, ci, int(n_boot), seed, int(min_count)))
     cols = list(COMPARISON_COLUMNS)
     if not rows:
         table = empty_table(cols)
     else:
         table = pd.DataFrame(rows, columns=cols)
-    table.attrs.update({"by": by, "measure": measure, "labels": labels,
+    table.attrs.update({"by": by, "measure": measure_name, "labels": labels,
                         "frames": frame_list, "per": scores.attrs.get("per", 1000)})
     return table
+
+
+def _group_stats(scores, by_cols, frame_list, measure, min_count, n_boot, ci, seed):
+    """Yield (group, bootstrap summary, n_docs) per group, in sorted group order."""
+    data = scores[scores["frame"].isin(frame_list)].assign(
+        _group=_group_labels(scores, by_cols))
+    for group, part in sorted(data.groupby("_group", sort=False), key=lambda kv: kv[0]):
+        values, present = _group_matrix(part, frame_list, measure, min_count)
+        stats = _summarise(values, present, n_boot=n_boot, ci=ci,
+                           seed=_group_seed(seed, group))
+        yield group, stats, values.shape[0]
+
+
+def _adjust(p: np.ndarray, method: str) -> np.ndarray:
+    """Holm (family-wise error) or Benjamini-Hochberg (false discovery rate) adjustment."""
+    m = len(p)
+    order = np.argsort(p, kind="stable")
+    ranked = p[order]
+    if method == "holm":
+        adj = np.maximum.accumulate(np.minimum(1.0, (m - np.arange(m)) * ranked))
+    else:
+        adj = np.minimum.accumulate((m / np.arange(m, 0, -1) * ranked[::-1]))[::-1]
+        adj = np.minimum(1.0, adj)
+    out = np.empty(m)
+    out[order] = adj
+    return out
+
+
+def pairwise_differences(scores: pd.DataFrame, *, by="source", measure: str = "rate",
+                         frames=None, pairs=None, n_boot: int = 2000, ci: float = 0.95,
+                         seed: int = 0, correction: str = "holm") -> pd.DataFrame:
+    """Differences of group means for every pair of groups, with intervals and p-values.
+
+    Each group's articles are resampled independently (the same seeded resamples as
+    :func:`compare_groups`); the interval is the percentile interval of the resampled
+    differences, and the two-sided bootstrap p-value is
+    ``min(1, 2 * min(P(diff <= 0), P(diff >= 0)))`` with the usual +1 correction. The
+    p-values of all rows (pairs x frames) are adjusted for multiple testing.
+
+    Parameters
+    ----------
+    scores : DataFrame
+    by, measure, frames, n_boot, ci, seed
+        As in :func:`compare_groups`.
+    pairs : list of (str, str), optional
+        Which pairs to compare (``group_a - group_b``); default every pair of groups in
+        sorted order.
+    correction : {"holm", "bh"}, default="holm"
+        Holm's step-down method (controls the family-wise error rate) or
+        Benjamini-Hochberg (controls the false discovery rate).
+
+    Returns
+    -------
+    DataFrame
+        One row per pair x frame: ``group_a``, ``group_b``, ``frame``, ``label``, ``n_a``,
+        ``n_b``, ``mean_a``, ``mean_b``, ``diff`` (a - b), ``ci_low``, ``ci_high``,
+        ``p_value``, ``p_adjusted``, ``significant`` (``p_adjusted < 1 - ci``),
+        ``correction``, ``measure``, ``n_boot``, ``seed``.
+    """
+    by_cols = _check_args(scores, by, measure, ci, n_boot)
+    if correction not in ("holm", "bh"):
+        raise InputError(f"correction must be 'holm' or 'bh'; got {correction!r}.")
+    frame_list = _frames_of(scores, frames)
+    labels = scores.attrs.get("labels") or {}
+    stats = {g: (s, n) for g, s, n in _group_stats(scores, by_cols, frame_list, measure, 1,
+                                                   n_boot, ci, seed)}
+    if pairs is None:
+        names = sorted(stats)
+        pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+    for a, b in pairs:
+        for g in (a, b):
+            if g not in stats:
+                raise InputError(f"group {g!r} is not in scores; groups: "
+                                 f"{', '.join(sorted(stats))}.")
+    rows = []
+    for a, b in pairs:
+        (sa, na), (sb, nb) = stats[a], stats[b]
+        diffs = sa["boots"] - sb["boots"]
+        lo, hi = np.percentile(diffs, [(1 - ci) / 2 * 100, (1 + ci) / 2 * 100], axis=0)
+        below = ((diffs <= 0).sum(axis=0) + 1) / (n_boot + 1)
+        above = ((diffs >= 0).sum(axis=0) + 1) / (n_boot + 1)
+        p = np.minimum(1.0, 2 * np.minimum(below, above))
+        for j, frame in enumerate(frame_list):
+            rows.append([a, b, frame, labels.get(frame, frame), na, nb, sa["mean"][j],
+                         sb["mean"][j], sa["mean"][j] - sb["mean"][j], lo[j], hi[j], p[j]])
+    cols = ["group_a", "group_b", "frame", "label", "n_a", "n_b", "mean_a", "mean_b", "diff",
+            "ci_low", "ci_high", "p_value"]
+    table = pd.DataFrame(rows, columns=cols)
+    table["p_adjusted"] = _adjust(table["p_value"].to_numpy(), correction) if rows else []
+    table["significant"] = table["p_adjusted"] < (1 - ci)
+    table["correction"] = {"holm": "Holm", "bh": "Benjamini-Hochberg"}[correction]
+    table["measure"] = measure
+    table["n_boot"] = int(n_boot)
+    table["seed"] = seed
+    return table
+
+
+def attention(scores: pd.DataFrame, *, topic: str, by="source", frames=None,
+              min_count: int = 1, n_boot: int = 2000, ci: float = 0.95,
+              seed: int = 0) -> pd.DataFrame:
+    """Attention x framing: how much each group writes about a topic, and how it frames it.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        The scores table.
+    topic : str
+        A frame of the scores (an article is "about the topic" when it has at least
+        ``min_count`` hits of it) or a boolean column of ``scores``.
+    by, frames, n_boot, ci, seed
+        As in :func:`compare_groups`.
+    min_count : int, default=1
+        Presence threshold for the topic and for each frame.
+
+    Returns
+    -------
+    DataFrame
+        One row per group x frame: ``group``, ``n_docs``, ``n_topic``, ``share_topic``
+        (with ``topic_low``/``topic_high``), ``frame``, ``n_framed`` (topic articles using
+        the frame), ``share_framed`` = ``n_framed / n_topic`` (with ``framed_low`` /
+        ``framed_high``), ``topic``, ``presence_min``.
+    """
+    by_cols = _check_args(scores, by, "count", ci, n_boot)
+    per_doc = scores.drop_duplicates("doc_id").set_index("doc_id")
+    if topic in set(scores["frame"]):
+        topic_count = scores[scores["frame"] == topic].set_index("doc_id")["count"]
+        about = (topic_count >= min_count).reindex(per_doc.index, fill_value=False)
+    elif topic in scores.columns and scores[topic].dropna().isin([True, False]).all():
+        about = per_doc[topic].fillna(False).astype(bool)
+    else:
+        raise InputError(f"topic must be a frame of scores or a boolean column; got "
+                         f"{topic!r}.")
+    frame_list = [f for f in _frames_of(scores, frames) if f != topic]
+    groups = _group_labels(per_doc.reset_index(), by_cols).to_numpy()
+    counts = scores.pivot(index="doc_id", columns="frame", values="count").reindex(
+        index=per_doc.index, columns=frame_list).fillna(0).to_numpy()
+    rows = []
+    for group in sorted(set(groups)):
+        mask = groups == group
+        topic_mask = about.to_numpy()[mask].astype(float)
+        t = _summarise(topic_mask[:, None], topic_mask[:, None], n_boot=n_boot, ci=ci,
+                       seed=_group_seed(seed, group))
+        sub = counts[mask][topic_mask.astype(bool)] >= min_count
+        f = _summarise(sub.astype(float), sub.astype(float), n_boot=n_boot, ci=ci,
+                       seed=_group_seed(seed + 1, group))
+        for j, frame in enumerate(frame_list):
+            rows.append((group, int(mask.sum()), int(topic_mask.sum()), t["mean"][0],
+                         t["ci_low"][0], t["ci_high"][0], frame, int(sub[:, j].sum()),
+                         f["mean"][j] if len(sub) else np.nan,
+                         f["ci_low"][j] if len(sub) else np.nan,
+                         f["ci_high"][j] if len(sub) else np.nan, topic, int(min_count)))
+    cols = ["group", "n_docs", "n_topic", "share_topic", "topic_low", "topic_high", "frame",
+            "n_framed", "share_framed", "framed_low", "framed_high", "topic", "presence_min"]
+    return pd.DataFrame(rows, columns=cols)
 
 
 _FREQ = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
@@ -229,3 +414,42 @@ def compare_over_time(scores: pd.DataFrame, *, by="source", freq: str = "month",
     table.attrs.update({"freq": freq, "by": by, "smoothing": "none"})
     return table
 
+
+
+def top_entries(hits: pd.DataFrame, corpus: pd.DataFrame, *, by: str = "source",
+                n: int = 5, frames=None) -> pd.DataFrame:
+    """The most frequent lexicon entries of each group, per 100 articles.
+
+    Parameters
+    ----------
+    hits : DataFrame
+        The hits table.
+    corpus : DataFrame
+        The corpus (gives each article's group and each group's number of articles).
+    by : str, default="source"
+    n : int, default=5
+        Entries kept per group.
+    frames : list of str, optional
+        Only entries of these frames (e.g. leave out the naming markers).
+
+    Returns
+    -------
+    DataFrame
+        One row per group x entry: ``group``, ``rank``, ``entry``, ``frame``, ``count``,
+        ``n_docs`` (articles in the group), ``per_100_docs``; sorted by group and rank.
+    """
+    if by not in corpus.columns:
+        raise InputError(f"The 'by' parameter of top_entries must be a column of the corpus; "
+                         f"got {by!r}. Available: {', '.join(map(str, corpus.columns))}.")
+    group_of = dict(zip(corpus["doc_id"], corpus[by].astype(str)))
+    sizes = corpus[by].astype(str).value_counts()
+    h = hits if frames is None else hits[hits["frame"].isin(list(frames))]
+    h = h.assign(group=h["doc_id"].map(group_of))
+    counts = (h.groupby(["group", "entry", "frame"]).size().rename("count").reset_index()
+              .sort_values(["group", "count", "entry"], ascending=[True, False, True]))
+    counts["rank"] = counts.groupby("group").cumcount() + 1
+    counts = counts[counts["rank"] <= n].copy()
+    counts["n_docs"] = counts["group"].map(sizes).astype(int)
+    counts["per_100_docs"] = counts["count"] * 100 / counts["n_docs"]
+    cols = ["group", "rank", "entry", "frame", "count", "n_docs", "per_100_docs"]
+    return counts[cols].reset_index(drop=True)

@@ -18,7 +18,8 @@ import yaml
 from framing.errors import CorpusError, InputError
 from framing.text import detect_language
 
-__all__ = ["read_corpus", "validate_corpus", "sample_corpus_path", "CORPUS_FORMATS"]
+__all__ = ["read_corpus", "validate_corpus", "select_corpus", "sample_corpus_path",
+           "CORPUS_FORMATS"]
 
 #: File extensions read by :func:`read_corpus`, and the format each means.
 CORPUS_FORMATS = {
@@ -118,6 +119,55 @@ def read_corpus(data, /, *, text: str = "text", doc_id: str | None = None,
         doc_id = "doc_id"
     return validate_corpus(df, mapping=mapping, doc_id=doc_id, infer_lang=infer_lang,
                            path=path, lines=lines, empty=empty)
+
+
+def select_corpus(corpus: pd.DataFrame, *, by: str = "source", groups=None, since=None,
+                  until=None) -> pd.DataFrame:
+    """Keep the articles of some groups and/or a date window (both ends included).
+
+    Parameters
+    ----------
+    corpus : DataFrame
+    by : str, default="source"
+    groups : list of str, optional
+        Values of ``by`` to keep.
+    since, until : str or Timestamp, optional
+        Dates (UTC) of the first and last day to keep; ``until="2022-09-30"`` keeps that
+        whole day.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a", "b"], "source": ["X", "Y"], "text": ["t", "u"],
+    ...                   "date": pd.to_datetime(["2022-06-01", "2022-10-01"], utc=True)})
+    >>> select_corpus(c, since="2022-06-01", until="2022-09-30")["doc_id"].tolist()
+    ['a']
+    """
+    keep = pd.Series(True, index=corpus.index)
+    if groups:
+        if by not in corpus.columns:
+            raise InputError(f"cannot select by {by!r}: the corpus has no such column.")
+        missing = sorted(set(groups) - set(corpus[by].astype(str)))
+        if missing:
+            raise InputError(f"no articles from {', '.join(map(repr, missing))} in column "
+                             f"{by!r}; values: {', '.join(sorted(set(corpus[by].astype(str))))}.")
+        keep &= corpus[by].astype(str).isin(list(groups))
+    if since is not None or until is not None:
+        if "date" not in corpus.columns:
+            raise InputError("cannot select by date: the corpus has no 'date' column.")
+        try:
+            if since is not None:
+                keep &= corpus["date"] >= pd.Timestamp(since, tz="UTC")
+            if until is not None:
+                end = pd.Timestamp(until, tz="UTC")
+                if end == end.normalize():
+                    end += pd.Timedelta(days=1)
+                    keep &= corpus["date"] < end
+                else:
+                    keep &= corpus["date"] <= end
+        except ValueError as exc:
+            raise InputError(f"since/until must be dates like 2022-06-01; {exc}") from None
+    return corpus[keep].reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- readers

@@ -41,7 +41,33 @@ class FigureContext:
     seed: int = 0
     n_boot: int = 2000
     corpus_label: str = "the bundled sample corpus (illustrative, fictional outlets)"
+    target: str | None = None
     _cache: dict = field(default_factory=dict, repr=False)
+
+    def groups_by_size(self, limit: int = 6) -> list[str]:
+        """The largest groups (most articles), at most ``limit``, in sorted order."""
+        sizes = self.corpus[self.by].astype(str).value_counts()
+        return sorted(sizes.index[:limit])
+
+    @functools.cached_property
+    def keyness(self) -> pd.DataFrame:
+        """Term keyness of one group against the rest of its language (see ``target``)."""
+        from framing.keyness import keyness
+
+        groups = self.corpus[self.by].astype(str)
+        lang = self.corpus["lang"].mode().iloc[0]
+        target = self.target
+        if target is None:
+            target = sorted(groups[self.corpus["lang"] == lang].unique())[0]
+        lang = self.corpus.loc[groups == target, "lang"].mode().iloc[0]
+        same = self.corpus[self.corpus["lang"] == lang]
+        return keyness(same, by=self.by, target=target, min_count=5)
+
+    @functools.cached_property
+    def top(self) -> pd.DataFrame:
+        from framing.compare import top_entries
+
+        return top_entries(self.hits, self.corpus, by=self.by, n=6, frames=self.frames())
 
     @functools.cached_property
     def hits(self) -> pd.DataFrame:
@@ -126,6 +152,31 @@ def _timeline_escalation(ctx: FigureContext, fig):
     return fig
 
 
+def _keyness_terms(ctx: FigureContext, fig):
+    ax = fig.subplots()
+    table = ctx.keyness
+    plot.keyness_chart(table, n=12, ax=ax)
+    if len(table):
+        ax.set_title(f"Words that set {table['group_a'].iloc[0]} apart "
+                     f"(vs {table['group_b'].iloc[0]}, same language)")
+    return fig
+
+
+def _top_terms(ctx: FigureContext, fig):
+    groups = ctx.groups_by_size(6)
+    cols = 3 if len(groups) > 4 else 2
+    rows = -(-len(groups) // cols)
+    axes = fig.subplots(rows, cols, squeeze=False).ravel()
+    for i, (ax, group) in enumerate(zip(axes, groups)):
+        plot.top_terms(ctx.top, group, labels=ctx.lexicon.labels,
+                       colour=plot.PALETTE[i % len(plot.PALETTE)], ax=ax)
+    for ax in axes[len(groups):]:
+        ax.set_visible(False)
+    fig.suptitle("Most frequent loaded terms per source (frames only; label = frame)",
+                 fontweight="bold")
+    return fig
+
+
 #: name -> FigureSpec. ``framing figures`` writes ``<name>.png`` and ``<name>.svg``.
 FIGURES = {
     "frame_profile": FigureSpec(
@@ -143,6 +194,13 @@ FIGURES = {
     "timeline_escalation": FigureSpec(
         _timeline_escalation, "Monthly mean rate of the escalation frame per source "
         "(unsmoothed), with 95% bootstrap bands.", (7.5, 4.0)),
+    "keyness_terms": FigureSpec(
+        _keyness_terms, "\"Fightin' words\": the words most typical of one source against "
+        "the other sources in its language, by the z-score of the log-odds ratio with an "
+        "informative Dirichlet prior (Monroe et al. 2008).", (7.0, 6.5)),
+    "top_terms": FigureSpec(
+        _top_terms, "Each source's most frequent lexicon entries (hits per 100 articles), "
+        "each bar labelled with its frame.", (11.0, 6.0)),
 }
 
 
@@ -170,7 +228,8 @@ def render(name: str, ctx: FigureContext, fmt: str = "png") -> bytes:
 def make_figures(*, corpus=None, lexicon="ukraine_war", out="figures", names=None,
                  formats=("png", "svg"), by: str = "source", seed: int = 0,
                  n_boot: int = 2000, force: bool = False, corpus_options=None,
-                 progress: bool = True) -> list[Path]:
+                 progress: bool = True, target: str | None = None, since=None, until=None,
+                 sources=None) -> list[Path]:
     """Regenerate the figures in ``out`` from a corpus (default: the bundled sample).
 
     Parameters
@@ -189,13 +248,21 @@ def make_figures(*, corpus=None, lexicon="ukraine_war", out="figures", names=Non
         Replace files in ``out`` that this command did not make.
     corpus_options : dict, optional
         Column mapping for :func:`framing.read_corpus` (``{"text": "body"}``).
+    target : str, optional
+        The group whose words the keyness figure sets apart (default: the first group, in
+        sorted order, of the most common language).
+    since, until : str or Timestamp, optional
+        Keep articles dated in ``[since, until]`` (e.g. to compare outlets over the same
+        months).
+    sources : list of str, optional
+        Keep only these groups (values of ``by``).
 
     Returns
     -------
     list of Path
         The files written (figures, then ``README.md``).
     """
-    from framing.corpus import read_corpus
+    from framing.corpus import read_corpus, select_corpus
     from framing.lexicon import read_lexicon
 
     label = "the bundled sample corpus (illustrative, fictional outlets)"
@@ -204,13 +271,18 @@ def make_figures(*, corpus=None, lexicon="ukraine_war", out="figures", names=Non
     elif not isinstance(corpus, pd.DataFrame):
         label = f"`{corpus}`"
         corpus = read_corpus(corpus, **(corpus_options or {}))
+    corpus = select_corpus(corpus, by=by, groups=sources, since=since, until=until)
+    if since or until or sources:
+        label += " (" + ", ".join(filter(None, [
+            f"from {since}" if since else "", f"until {until}" if until else "",
+            f"{by}: {', '.join(sources)}" if sources else ""])) + ")"
     names = list(names) if names else list(FIGURES)
     for n in names:
         if n not in FIGURES:
             raise InputError(f"unknown figure {n!r}; figures: {', '.join(FIGURES)}.")
     lex = read_lexicon(lexicon)
     ctx = FigureContext(corpus=corpus, lexicon=lex, by=by, seed=seed, n_boot=n_boot,
-                        corpus_label=label)
+                        corpus_label=label, target=target)
     out = Path(out)
     manifest = _read_manifest(out)
     planned = [f"{n}.{fmt}" for n in names for fmt in formats] + ["README.md"]

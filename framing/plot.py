@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["PALETTE", "HOUSE_STYLE", "style", "frame_profile", "frame_heatmap",
-           "frame_shares", "timeline"]
+           "frame_shares", "timeline", "keyness_chart", "top_terms", "pairwise_chart"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette (black moved last).
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
@@ -255,6 +255,119 @@ def timeline(table: pd.DataFrame, frame: str, *, groups=None, labels=None, ax=No
 
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.legend(loc="upper left", ncols=2)
+    return ax
+
+
+def keyness_chart(table: pd.DataFrame, *, n: int = 12, ax=None):
+    """"Fightin' words": the terms most typical of each side, by z-score.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The keyness table from :func:`framing.keyness.keyness`.
+    n : int, default=12
+        Terms shown on each side.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _axes(ax)
+    if table.empty:
+        return ax
+    top = table.nlargest(n, "z")
+    top = top[top["z"] > 0]
+    bottom = table.nsmallest(n, "z")
+    bottom = bottom[bottom["z"] < 0]
+    rows = pd.concat([top, bottom.iloc[::-1]])
+    y = np.arange(len(rows))
+    colours = [PALETTE[0] if z > 0 else PALETTE[1] for z in rows["z"]]
+    ax.barh(y, rows["z"], color=colours, height=0.7)
+    ax.set_yticks(y, rows["term"])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.axvline(0, color="#333333", lw=0.8)
+    for z in (-1.96, 1.96):
+        ax.axvline(z, color="#999999", lw=0.6, ls="--")
+    ax.grid(axis="y", visible=False)
+    first = table.iloc[0]
+    ax.set_xlabel(f"z-score of the log-odds ratio (dashed: |z| = 1.96)\ninformative Dirichlet "
+                  f"prior: {first['prior']}, \u03b1\u2080 = {first['alpha_0']:g}")
+    ax.text(0.99, 0.02, f"more typical of {first['group_a']} \u2192", transform=ax.transAxes,
+            ha="right", va="bottom", fontsize=8, color=PALETTE[0])
+    ax.text(0.01, 0.98, f"\u2190 more typical of {first['group_b']}", transform=ax.transAxes,
+            ha="left", va="top", fontsize=8, color=PALETTE[1])
+    return ax
+
+
+def top_terms(table: pd.DataFrame, group: str, *, labels=None, colour: str | None = None,
+              ax=None):
+    """One group's most frequent loaded terms (per 100 articles), each labelled with its frame.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The table from :func:`framing.compare.top_entries`.
+    group : str
+        The group to draw.
+    labels : dict, optional
+        Frame name -> label (default: the frame names).
+    colour : str, optional
+        Bar colour (default: the first colour of the palette).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _axes(ax)
+    part = table[table["group"] == group].sort_values("rank")
+    ax.set_title(group if part.empty else f"{group} (n={int(part['n_docs'].iloc[0])})")
+    if part.empty:
+        return ax
+    labels = labels or {}
+    y = np.arange(len(part))
+    values = part["per_100_docs"].to_numpy()
+    ax.barh(y, values, color=colour or PALETTE[0], height=0.7)
+    ax.set_yticks(y, [f"{e}\n{labels.get(f, f)}" for e, f in zip(part["entry"], part["frame"])],
+                  fontsize=7)
+    ax.set_ylim(len(part) - 0.5, -0.5)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("hits per 100 articles")
+    return ax
+
+
+def pairwise_chart(table: pd.DataFrame, frame: str, *, ax=None):
+    """Differences between groups for one frame, with intervals; significant ones filled.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The table from :func:`framing.compare.pairwise_differences`.
+    frame : str
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _axes(ax)
+    part = table[table["frame"] == frame]
+    if part.empty:
+        return ax
+    y = np.arange(len(part))
+    for i, row in enumerate(part.itertuples(index=False)):
+        filled = bool(row.significant)
+        ax.errorbar(row.diff, i, xerr=[[row.diff - row.ci_low], [row.ci_high - row.diff]],
+                    fmt="o", color=PALETTE[0], mfc=PALETTE[0] if filled else "white", ms=5)
+    ax.axvline(0, color="#333333", lw=0.8)
+    ax.set_yticks(y, [f"{a} \u2212 {b}" for a, b in zip(part["group_a"], part["group_b"])])
+    ax.set_ylim(len(part) - 0.5, -0.5)
+    ax.grid(axis="y", visible=False)
+    first = part.iloc[0]
+    ax.set_xlabel(f"Difference in mean {_MEASURE_LABEL.get(first['measure'], first['measure'])}"
+                  f" (95% bootstrap CI; filled: p < 0.05 after {first['correction']})")
+    ax.set_title(str(part["label"].iloc[0]))
     return ax
 
 

@@ -20,7 +20,7 @@ scores (one row per document x frame; documents without hits keep zero rows)
     ``source``, ``date``, ``lang`` (and ``title`` when present).
 comparison (one row per group x frame)
     ``group``, ``frame``, ``label``, ``n_docs``, ``mean``, ``ci_low``, ``ci_high``, ``share_docs``,
-    ``share_low``, ``share_high``, ``measure``, ``ci_level``, ``n_boot``, ``seed``.
+    ``share_low``, ``share_high``, ``measure``, ``ci_level``, ``n_boot``, ``seed``, ``presence_min``.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ SCORES_METADATA = ("source", "date", "lang", "title")
 
 COMPARISON_COLUMNS = (
     "group", "frame", "label", "n_docs", "mean", "ci_low", "ci_high", "share_docs", "share_low",
-    "share_high", "measure", "ci_level", "n_boot", "seed",
+    "share_high", "measure", "ci_level", "n_boot", "seed", "presence_min",
 )
 
 

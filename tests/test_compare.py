@@ -97,3 +97,74 @@ def test_empty_scores_give_empty_table():
     s = scores_table().iloc[0:0]
     t = compare_groups(s)
     assert t.empty and list(t.columns) == list(COMPARISON_COLUMNS)
+
+
+# ----------------------------------------------------------- issue 5: more statistics
+
+from framing.compare import _adjust, attention, pairwise_differences  # noqa: E402
+
+
+def test_presence_threshold_field_et_al():
+    s = scores_table()
+    s.loc[(s.doc_id == "X3") & (s.frame == "f"), "count"] = 3
+    t = compare_groups(s, n_boot=50, min_count=3)
+    x = t[(t.group == "X") & (t.frame == "f")].iloc[0]
+    assert x["share_docs"] == 0.25 and x["presence_min"] == 3
+    with pytest.raises(InputError, match="min_count must be 1 or more"):
+        compare_groups(s, min_count=0)
+
+
+def test_pairwise_differences_sign_flips_when_groups_swap():
+    s = scores_table()
+    ab = pairwise_differences(s, pairs=[("X", "Y")], n_boot=400)
+    ba = pairwise_differences(s, pairs=[("Y", "X")], n_boot=400)
+    f_ab = ab[ab.frame == "f"].iloc[0]
+    f_ba = ba[ba.frame == "f"].iloc[0]
+    assert f_ab["diff"] == pytest.approx(2.0) == -f_ba["diff"]
+    assert f_ab["ci_low"] == pytest.approx(-f_ba["ci_high"])
+    assert f_ab["p_value"] == pytest.approx(f_ba["p_value"])
+    assert (ab["correction"] == "Holm").all()
+    g = ab[ab.frame == "g"].iloc[0]
+    assert g["diff"] == 0 and g["p_value"] == 1.0 and not g["significant"]
+
+
+def test_pairwise_default_pairs_and_errors():
+    t = pairwise_differences(scores_table(), n_boot=50, correction="bh")
+    assert t[["group_a", "group_b"]].drop_duplicates().values.tolist() == [["X", "Y"]]
+    assert (t["correction"] == "Benjamini-Hochberg").all()
+    with pytest.raises(InputError, match="correction must be 'holm' or 'bh'"):
+        pairwise_differences(scores_table(), correction="bonferroni")
+    with pytest.raises(InputError, match="group 'Z' is not in scores; groups: X, Y"):
+        pairwise_differences(scores_table(), pairs=[("X", "Z")])
+
+
+def test_multiplicity_adjustments_known_answers():
+    p = np.array([0.01, 0.04, 0.03, 0.2])
+    # Holm: sorted 0.01, 0.03, 0.04, 0.2 -> 0.04, 0.09, 0.09 (monotone), 0.2
+    np.testing.assert_allclose(_adjust(p, "holm"), [0.04, 0.09, 0.09, 0.2])
+    # BH: m/rank * p = 0.04, 0.08, 0.06 (rank 2 for 0.03), 0.2 -> step-up minimum
+    np.testing.assert_allclose(_adjust(p, "bh"), [0.04, 0.0533333, 0.0533333, 0.2],
+                               rtol=1e-5)
+
+
+def test_standardize_within_language():
+    s = scores_table().assign(lang=lambda d: np.where(d.source == "X", "de", "en"))
+    t = compare_groups(s, n_boot=50, standardize="lang")
+    assert t["measure"].iloc[0] == "rate (z within lang)"
+    # each language holds one group, so each group's standardized mean is 0
+    np.testing.assert_allclose(t["mean"], 0.0, atol=1e-12)
+    with pytest.raises(InputError, match="standardize='region' needs a 'region' column"):
+        compare_groups(s, standardize="region")
+
+
+def test_attention_times_framing():
+    s = scores_table()
+    s.loc[s.frame == "g", "count"] = [1, 1, 0, 0, 1, 0, 0, 0]
+    t = attention(s, topic="f", n_boot=100)
+    x = t[t.group == "X"].iloc[0]
+    # X: f present in X1..X3 (3 of 4); g present in X0, X1 -> among topic docs only X1
+    assert (x["n_docs"], x["n_topic"], x["share_topic"]) == (4, 3, 0.75)
+    assert (x["frame"], x["n_framed"]) == ("g", 1)
+    assert x["share_framed"] == pytest.approx(1 / 3)
+    with pytest.raises(InputError, match="topic must be a frame of scores or a boolean"):
+        attention(s, topic="nope")

@@ -9,6 +9,10 @@ import pytest
 from tests.conftest import REPO
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+# Each notebook runs as stored; some also with injected parameters (papermill-style).
+RUNS = [(p, {}) for p in NOTEBOOKS] + [
+    (REPO / "notebooks" / "02-frames-across-sources.ipynb", {"CORPUS": "sample"}),
+]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -17,15 +21,31 @@ def test_notebook_is_stored_without_outputs(path):
     for cell in nb["cells"]:
         if cell["cell_type"] == "code":
             assert cell.get("outputs") == [] and cell.get("execution_count") is None
+    tags = [c.get("metadata", {}).get("tags", []) for c in nb["cells"]]
+    assert sum("parameters" in t for t in tags) == 1, "one cell tagged 'parameters'"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_runs_and_shows_figures(path, tmp_path):
+def _inject(nb, params: dict):
+    import nbformat
+
+    index = next(i for i, c in enumerate(nb.cells)
+                 if "parameters" in c.get("metadata", {}).get("tags", []))
+    source = "\n".join(f"{k} = {v!r}" for k, v in params.items())
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["tags"] = ["injected-parameters"]
+    nb.cells.insert(index + 1, cell)
+
+
+@pytest.mark.parametrize("path, params", RUNS,
+                         ids=lambda v: v.name if hasattr(v, "name") else str(v or ""))
+def test_notebook_runs_and_shows_figures(path, params, tmp_path):
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(str(path), as_version=4)
-    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+    if params:
+        _inject(nb, params)
+    client = NotebookClient(nb, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]

@@ -113,3 +113,35 @@ def test_committed_figures_are_current(tmp_path):
     written = make_figures(out=tmp_path, progress=False)
     for p in written:
         assert p.read_bytes() == (REPO / "figures" / p.name).read_bytes(), p.name
+
+
+def test_keyness_chart_bars_equal_z():
+    from framing.keyness import keyness
+
+    corpus = pd.DataFrame({"doc_id": list("abcd"), "source": list("XXYY"), "lang": "en",
+                           "text": ["regime regime bloc war", "regime war bloc",
+                                    "invasion war", "invasion invasion war"]})
+    table = keyness(corpus, target="X", min_count=1)
+    ax = plot.keyness_chart(table, n=2, ax=plt.figure().subplots())
+    shown = ["regime", "bloc", "war", "invasion"]   # top 2 positive, then 2 negative
+    assert [t.get_text() for t in ax.get_yticklabels()] == shown
+    np.testing.assert_allclose([p.get_width() for p in ax.patches],
+                               table.set_index("term").loc[shown, "z"])
+    assert "informative Dirichlet" in ax.get_xlabel() and "1000" in ax.get_xlabel()
+
+
+def test_top_terms_and_pairwise_chart(tiny_corpus, tiny_lexicon):
+    from framing.compare import pairwise_differences, top_entries
+
+    hits = find_hits(tiny_corpus, tiny_lexicon)
+    top = top_entries(hits, tiny_corpus, n=2)
+    ax = plot.top_terms(top, "B", labels=tiny_lexicon.labels, ax=plt.figure().subplots())
+    part = top[top.group == "B"]
+    np.testing.assert_allclose([p.get_width() for p in ax.patches], part["per_100_docs"])
+    assert ax.get_title() == "B (n=2)"
+    assert ax.get_yticklabels()[0].get_text().split("\n")[1] in tiny_lexicon.labels.values()
+    scores = score_documents(hits, tiny_corpus)
+    diffs = pairwise_differences(scores, n_boot=100)
+    ax = plot.pairwise_chart(diffs, "bloc", ax=plt.figure().subplots())
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["A \u2212 B"]
+    assert "Holm" in ax.get_xlabel()
