@@ -18,6 +18,7 @@ from framing.compare import compare_groups, compare_over_time
 from framing.corpus import read_corpus, validate_corpus
 from framing.detect import compile_lexicon, find_hits, match_text
 from framing.errors import CorpusError, FramingError, InputError, LexiconError
+from framing.formats import read_dictionary, write_dictionary
 from framing.kwic import highlight, kwic
 from framing.lexicon import Lexicon, parse_lexicon, read_lexicon, shipped_lexicons, write_lexicon
 from framing.score import count_tokens, score_corpus, score_documents
@@ -27,7 +28,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "read_corpus", "validate_corpus", "read_lexicon", "parse_lexicon", "write_lexicon",
-    "shipped_lexicons", "Lexicon", "find_hits", "match_text", "compile_lexicon",
+    "shipped_lexicons", "Lexicon", "read_dictionary", "write_dictionary", "find_hits", "match_text", "compile_lexicon",
     "score_documents", "score_corpus", "count_tokens", "compare_groups", "compare_over_time",
     "kwic", "highlight", "plot", "normalize", "tokenize", "sentence_spans",
     "FramingError", "InputError", "LexiconError", "CorpusError", "__version__",

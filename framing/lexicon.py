@@ -205,6 +205,9 @@ def pattern_tokens(pattern: str, *, case_sensitive: bool = False) -> tuple:
         sep = _SEPARATOR_RE.match(text, pos) if tokens else None
         if sep and sep.end() > pos:
             pos = sep.end()
+            if pos >= len(text):
+                raise PatternError(f"pattern {pattern!r} ends with a separator; a hyphen must "
+                                   "join two words")
         m = _TOKEN_RE.match(text, pos)
         if not m:
             bad = text[pos]
@@ -582,7 +585,8 @@ def write_lexicon(lexicon: Lexicon, path) -> Path:
     doc = {"name": lexicon.name, "version": lexicon.version}
     if lexicon.description:
         doc["description"] = lexicon.description
-    doc.update(lexicon.meta)
+    doc.update({k: v for k, v in lexicon.meta.items() if k in {"authors", "license",
+                                                                "citation"}})
     doc["frames"] = {}
     for f in lexicon.frames.values():
         fd = {"label": f.label}

@@ -61,6 +61,8 @@ def test_pattern_tokens(pattern, tokens):
     ("a*b", "at the end of a word"),
     ("war **", "must follow letters"),
     ("US/NATO", "'/' in 'US/NATO' is not part of a word"),
+    ("non-", "ends with a separator"),
+    ("a -", "ends with a separator"),
 ])
 def test_pattern_errors(pattern, message):
     with pytest.raises(PatternError, match=message):

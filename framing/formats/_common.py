@@ -234,6 +234,12 @@ def _clean(pattern: str) -> tuple[str, str]:
     return text, "; ".join(why)
 
 
+def _line_of(item: str, source: str) -> int:
+    """The line number of a ``file:line: message`` item (0 when it has none)."""
+    head = item[len(source) + 1:].split(":", 1)[0]
+    return int(head) if head.isdigit() else 0
+
+
 def _summary(items: list[str], what: str) -> str:
     shown = "\n".join("  " + s for s in items[:SHOWN])
     more = f"\n  ... and {len(items) - SHOWN} more" if len(items) > SHOWN else ""
@@ -302,6 +308,7 @@ def build(draft: Draft, *, lang: str = ANY_LANG, levels=None, case_sensitive: bo
             reported.add(frame)
             unsupported.append(f"{draft.where(cat.line)}: category {frame!r} has no pattern "
                                "that can be matched; it is left out")
+    unsupported.sort(key=lambda item: _line_of(item, draft.source))
     frames = {}
     for frame, found in terms.items():
         if found:
@@ -311,16 +318,19 @@ def build(draft: Draft, *, lang: str = ANY_LANG, levels=None, case_sensitive: bo
     if not frames:
         raise LexiconError([_summary(unsupported, f"{draft.where(1)}: no category has a "
                                      "pattern that can be matched")], path=draft.source)
-    warn = [*unsupported, *conflicts]
-    if warn:
-        head = (f"{len(unsupported)} entr{'y' if len(unsupported) == 1 else 'ies'} of "
-                f"{draft.source} cannot be expressed in framing's lexicon model and "
-                f"{'was' if len(unsupported) == 1 else 'were'} left out "
-                "(lexicon.meta['unsupported'])")
-        if conflicts:
-            head += (f"; {len(conflicts)} repeated pattern(s) with another weight kept their "
+    heads = []
+    if unsupported:
+        one = len(unsupported) == 1
+        heads.append(f"{len(unsupported)} entr{'y' if one else 'ies'} cannot be expressed in "
+                     f"framing's lexicon model and {'was' if one else 'were'} left out "
+                     "(lexicon.meta['unsupported'])")
+    if conflicts:
+        heads.append(f"{len(conflicts)} repeated pattern(s) with another weight kept their "
                      "first weight (lexicon.meta['duplicates'])")
-        warnings.warn(_summary(warn, head), DictionaryWarning, stacklevel=stacklevel)
+    if heads:
+        head = f"{draft.source}: " + "; ".join(heads)
+        warnings.warn(_summary([*unsupported, *conflicts], head), DictionaryWarning,
+                      stacklevel=stacklevel)
     from framing.formats import FORMAT_TITLES
 
     described = f"Imported from {Path(draft.source).name} ({FORMAT_TITLES[draft.format]})"

@@ -46,7 +46,10 @@ __all__ = ["read_liwc", "read_dicx", "format_liwc", "format_dicx"]
 # angle brackets) or a plain token.
 _FIELD_RE = re.compile(r"\([^)]*\)\S*|<[^>]*>\S*|\S+")
 _LABEL_RE = re.compile(r"^(\S+)\s+\((.*)\)$")
-_CONDITIONAL = set("()<>/")
+# A conditional rule among the ids: "(02 134)125/464", "<of>131/125", "125/464".
+_RULE_FIELD_RE = re.compile(r"^(?:\([^)]*\)|<[^>]*>)\S*$|^\d+/\d+$")
+# A word written with a condition: "kind <of>".
+_RULE_WORD_RE = re.compile(r"<[^>]*>")
 
 
 def _id_key(text: str):
@@ -142,14 +145,15 @@ def _split_word(stripped: str, ids: dict) -> tuple[str, list[str]]:
 
 
 def _is_conditional(field: str) -> bool:
-    return any(c in _CONDITIONAL for c in field)
+    return _RULE_FIELD_RE.match(field) is not None
 
 
 def _read_word(stripped: str, lineno: int, ids: dict, draft: Draft) -> None:
     word, fields = _split_word(stripped, ids)
-    if _is_conditional(word):
-        draft.skip(lineno, f"conditional rule {stripped!r} cannot be expressed (it depends on "
-                           "the neighbouring words); the line is left out")
+    if _RULE_WORD_RE.search(word):
+        draft.skip(lineno, f"conditional rule {' '.join(stripped.split())!r} cannot be "
+                           "expressed (it depends on the neighbouring words); the line is left "
+                           "out")
         return
     if not fields:
         draft.problem(lineno, f"{word!r} has no category ids after it; write the word, a tab, "
@@ -270,12 +274,24 @@ def _losses(lexicon: Lexicon, *, weights: bool) -> list[str]:
     return out
 
 
-def _check_name(name: str) -> str:
-    if any(c in name for c in "\t\r\n") or not name.strip():
+def _check_name(name: str, *, dic: bool = True) -> str:
+    """A frame name that a LIWC file can hold and give back unchanged, or an InputError."""
+    why = None
+    if not name.strip() or any(c in name for c in "\t\r\n"):
+        why = "it is empty or holds a tab or line break"
+    elif name != name.strip():
+        why = "it starts or ends with a space"
+    elif not dic:
+        pass
+    elif name == "%" or is_comment(name):
+        why = "it would read back as a '%' line or a comment"
+    elif _LABEL_RE.match(name):
+        why = "it would read back as a name followed by a label in parentheses"
+    if why:
         from framing.errors import InputError
 
-        raise InputError(f"frame name {name!r} cannot be written to a LIWC file (it is empty "
-                         "or holds a tab or line break); rename the frame first")
+        raise InputError(f"frame name {name!r} cannot be written to a LIWC file ({why}); "
+                         "rename the frame first")
     return name
 
 
@@ -356,7 +372,7 @@ def format_dicx(lexicon: Lexicon) -> tuple[str, list[str]]:
     kill*,X,
     shield,X,X
     """
-    names = [_check_name(f.name) for f in lexicon.frames.values()]
+    names = [_check_name(f.name, dic=False) for f in lexicon.frames.values()]
     weighted = any(t.weight != 1.0 for t in lexicon.terms())
     cells: dict[str, dict[str, str]] = {}
     for frame in lexicon.frames.values():
@@ -368,4 +384,8 @@ def format_dicx(lexicon: Lexicon) -> tuple[str, list[str]]:
     writer.writerow(["DicTerm", *names])
     for word, row in cells.items():
         writer.writerow([word, *(row.get(n, "") for n in names)])
-    return out.getvalue(), _losses(lexicon, weights=False)
+    lost = _losses(lexicon, weights=False)
+    labels = sum(f.label != f.name for f in lexicon.frames.values())
+    if labels:
+        lost.append(f"{labels} frame label(s) (a .dicx header holds names only)")
+    return out.getvalue(), lost
