@@ -384,14 +384,25 @@ def _drop_empty(df: pd.DataFrame, lines, path):
     return df, lines
 
 
-def _locator(df, path, lines):
-    label = str(path) if path is not None else "corpus"
+class _Where:
+    """Names a row of the input for messages: ``file:line`` when lines are known."""
 
-    def where(i: int) -> str:
-        if lines is not None:
-            return f"{label}:{lines[i]}"
-        return f"{label}: row {i + 1}"
-    return where
+    def __init__(self, path, lines):
+        self.label = str(path) if path is not None else "corpus"
+        self.lines = lines
+        self.unit = "line" if lines is not None else "row"
+
+    def number(self, i: int) -> int:
+        return self.lines[i] if self.lines is not None else i + 1
+
+    def __call__(self, i: int) -> str:
+        if self.lines is not None:
+            return f"{self.label}:{self.lines[i]}"
+        return f"{self.label}: row {i + 1}"
+
+
+def _locator(df, path, lines) -> _Where:
+    return _Where(path, lines)
 
 
 def _missing(v) -> bool:
@@ -428,10 +439,10 @@ def _check_ids(df, where, problems) -> None:
             seen.setdefault(v, []).append(i)
     for v, rows in seen.items():
         if len(rows) > 1:
-            at = ", ".join(where(i).split(": row ")[-1] if ": row " in where(i)
-                           else where(i).rsplit(":", 1)[-1] for i in rows)
+            at = ", ".join(str(where.number(i)) for i in rows[:10])
+            more = ", ..." if len(rows) > 10 else ""
             problems.append(f"{where(rows[1])}: duplicate doc_id {v!r} "
-                            f"({len(rows)} times, {'rows' if ': row ' in where(0) else 'lines'} {at})")
+                            f"({len(rows)} times, {where.unit}s {at}{more})")
 
 
 def _parse_dates(values: pd.Series, where, problems) -> pd.Series:

@@ -189,3 +189,24 @@ def test_bad_language_code_and_front_matter(tmp_path):
     with pytest.raises(InputError, match=r"a.txt:1: front matter opened with '---' is never "
                                          "closed"):
         read_corpus(tmp_path)
+
+
+def test_duplicate_ids_in_a_dataframe_listed_by_row():
+    df = pd.DataFrame({"doc_id": [7, 8, 7, 7], "text": ["a", "b", "c", "d"]})
+    with pytest.raises(CorpusError, match=r"corpus: row 3: duplicate doc_id '7' \(3 times, "
+                                          r"rows 1, 3, 4\)"):
+        read_corpus(df, infer_lang=False)
+
+
+def test_select_corpus_by_group_and_dates():
+    from framing.corpus import select_corpus
+
+    sample = read_corpus("sample")
+    june = select_corpus(sample, groups=["Lindenblatt"], since="2024-06-01", until="2024-06-30")
+    assert set(june["source"]) == {"Lindenblatt"}
+    assert june["date"].min() >= pd.Timestamp("2024-06-01", tz="UTC")
+    assert june["date"].max() < pd.Timestamp("2024-07-01", tz="UTC")
+    with pytest.raises(InputError, match=r"no articles from 'Nope' in column 'source'"):
+        select_corpus(sample, groups=["Nope"])
+    with pytest.raises(InputError, match="since/until must be dates"):
+        select_corpus(sample, since="soon")
