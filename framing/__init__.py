@@ -13,12 +13,16 @@ The pipeline, one stage per module::
 ['Eastern Courier', 'Harbour Times']
 """
 
+from framing import accessor as _accessor  # noqa: F401  (registers DataFrame.framing)
 from framing import plot
 from framing.compare import compare_groups, compare_over_time
-from framing.corpus import read_corpus, validate_corpus
+from framing.corpus import read_corpus, select_corpus, validate_corpus
+from framing.display import lexicon_summary, show_hits
 from framing.detect import compile_lexicon, find_hits, match_text
 from framing.errors import CorpusError, FramingError, InputError, LexiconError
 from framing.formats import read_dictionary, write_dictionary
+from framing.explore import explore
+from framing.keyness import keyness
 from framing.kwic import highlight, kwic
 from framing.lexicon import Lexicon, parse_lexicon, read_lexicon, shipped_lexicons, write_lexicon
 from framing.score import count_tokens, score_corpus, score_documents
@@ -30,6 +34,7 @@ __all__ = [
     "read_corpus", "validate_corpus", "read_lexicon", "parse_lexicon", "write_lexicon",
     "shipped_lexicons", "Lexicon", "read_dictionary", "write_dictionary", "find_hits", "match_text", "compile_lexicon",
     "score_documents", "score_corpus", "count_tokens", "compare_groups", "compare_over_time",
-    "kwic", "highlight", "plot", "normalize", "tokenize", "sentence_spans",
+    "kwic", "highlight", "plot", "explore", "lexicon_summary", "show_hits", "keyness",
+    "select_corpus", "normalize", "tokenize", "sentence_spans",
     "FramingError", "InputError", "LexiconError", "CorpusError", "__version__",
 ]

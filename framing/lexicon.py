@@ -160,6 +160,11 @@ class Lexicon:
         return pd.DataFrame(rows, columns=["frame", "lang", "pattern", "kind", "weight",
                                            "case_sensitive", "note", "origin"])
 
+    def _repr_html_(self) -> str:
+        from framing.display import lexicon_summary
+
+        return lexicon_summary(self)._repr_html_()
+
     def __repr__(self) -> str:
         n = len(self.terms())
         return (f"<Lexicon {self.name!r} v{self.version_id}: {len(self.frames)} frames, "

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
-__all__ = ["PALETTE", "HOUSE_STYLE", "style", "frame_profile", "frame_heatmap",
+__all__ = ["PALETTE", "HOUSE_STYLE", "style", "use_style", "frame_profile", "frame_heatmap",
            "frame_shares", "timeline", "keyness_chart", "top_terms", "pairwise_chart"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette (black moved last).
@@ -56,6 +56,14 @@ def style():
 
     with plt.rc_context({**HOUSE_STYLE, "axes.prop_cycle": cycler(color=PALETTE)}):
         yield
+
+
+def use_style() -> None:
+    """Apply the house style for the rest of the session (e.g. at the top of a notebook)."""
+    import matplotlib.pyplot as plt
+    from cycler import cycler
+
+    plt.rcParams.update({**HOUSE_STYLE, "axes.prop_cycle": cycler(color=PALETTE)})
 
 
 def _axes(ax):

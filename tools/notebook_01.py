@@ -30,7 +30,7 @@ BY = "source"              # what to compare
 import matplotlib.pyplot as plt
 import framing as fr
 
-fr.plot.style().__enter__()   # the house style for every chart below
+fr.plot.use_style()   # the house style for every chart below
 """),
     ("md", """
 ## 1. Load the corpus

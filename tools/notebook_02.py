@@ -35,7 +35,7 @@ import framing as fr
 from framing.compare import pairwise_differences
 from framing.keyness import keyness
 
-fr.plot.style().__enter__()
+fr.plot.use_style()
 shared = Path("..").resolve().parent / "shared" / "corpora" / "rt_vs_western_2022" / "articles.jsonl"
 if CORPUS is None and shared.exists():
     corpus = fr.read_corpus(shared, doc_id="id", empty="drop")

@@ -26,7 +26,7 @@ N_BOOT = 1000
 import matplotlib.pyplot as plt
 import framing as fr
 
-fr.plot.style().__enter__()
+fr.plot.use_style()
 corpus = fr.read_corpus(CORPUS)
 scores = fr.score_corpus(corpus, LEXICON)
 over_time = fr.compare_over_time(scores, by=BY, freq=FREQ, n_boot=N_BOOT)
