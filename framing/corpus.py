@@ -342,17 +342,19 @@ def _rename(df: pd.DataFrame, mapping: dict, doc_id: str | None, path) -> pd.Dat
         hint = " (pass text='<column>')" if mapping.get("text", "text") == "text" else ""
         raise InputError(f"no text column {mapping.get('text', 'text')!r}{hint}; "
                          f"columns found: {found}", path=path)
-    renames = {}
+    renames: dict = {}
     defaults = {"text": "text", "source": "source", "date": "date", "lang": "lang",
                 "title": "title", "url": "url"}
-    for field, col in mapping.items():
-        if col is None:
-            continue
+    explicit = {f: c for f, c in mapping.items() if c is not None and c != defaults.get(f)}
+    for field, col in [*explicit.items(), *((f, c) for f, c in mapping.items()
+                                             if c is not None and f not in explicit)]:
         if col not in columns:
-            if col != defaults.get(field):
+            if field in explicit:
                 raise InputError(f"no {field} column {col!r}; columns found: {found}",
                                  path=path)
             continue
+        if col in renames or field in renames.values():
+            continue  # the column already serves another field, or the field is mapped
         renames[col] = field
     if doc_id is not None:
         if doc_id not in columns:
@@ -361,10 +363,10 @@ def _rename(df: pd.DataFrame, mapping: dict, doc_id: str | None, path) -> pd.Dat
         renames[doc_id] = "doc_id"
     elif "doc_id" not in columns and "id" in columns:
         renames["id"] = "doc_id"
-    clash = [c for c in renames.values() if c in columns and c not in renames]
-    if clash:
-        raise InputError(f"column(s) {', '.join(clash)} would be overwritten by the column "
-                         "mapping; rename them first", path=path)
+    # a column whose name a mapped column takes over is kept as <name>_original
+    for target in set(renames.values()):
+        if target in columns and target not in renames:
+            renames[target] = f"{target}_original"
     df = df.rename(columns=renames)
     if "doc_id" not in df.columns:
         df.insert(0, "doc_id", [str(i) for i in range(1, len(df) + 1)])

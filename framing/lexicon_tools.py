@@ -18,7 +18,6 @@ sub-commands under ``framing lexicon``.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import math
 import re
@@ -34,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from framing.errors import FramingError, InputError, LexiconError, ProblemsError
-from framing.lexicon import ANY_LANG, Lexicon, Term, read_lexicon
+from framing.lexicon import ANY_LANG, Lexicon, Term, pattern_tokens, read_lexicon
 from framing.schema import check_columns
 from framing.text import fold, normalize, word_spans
 
@@ -77,7 +76,7 @@ class SheetError(ProblemsError):
     what = "validation sheet"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stopwords(lang: str) -> frozenset:
     """The shipped stopword list of a language (``en``, ``de``, ``ru``), folded.
 
@@ -140,10 +139,12 @@ def check_lexicon(lexicon, *, min_glob: int = 4) -> pd.DataFrame:
     ...   war:
     ...     terms: {en: ["war*", "warfare", "Kиев"]}
     ... ''')
-    >>> check_lexicon(lex)[["level", "pattern", "message"]].to_string(index=False)[:60]
-    '  level pattern                                             '
-    >>> check_lexicon(lex)["level"].tolist()
-    ['error', 'warning', 'warning', 'info', 'info', 'info']
+    >>> problems = check_lexicon(lex)
+    >>> problems[["level", "pattern"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['error', 'Kиев'], ['warning', 'war*'], ['warning', 'warfare'], ['info', 'war*'],
+     ['info', 'warfare']]
+    >>> print(problems["message"][2][:61])
+    shadowed by 'war*' (<string>:5): every match of it is also a
     """
     if not isinstance(min_glob, int) or isinstance(min_glob, bool) or min_glob < 1:
         raise InputError(f"The 'min_glob' parameter of check_lexicon must be a positive "
@@ -167,7 +168,8 @@ def _problems_table(rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=list(PROBLEM_COLUMNS)).fillna("")
     if df.empty:
         return df.astype(str)
-    line = df["origin"].str.extract(r":(\d+)$")[0].fillna(0).astype(int)
+    line = pd.to_numeric(df["origin"].str.extract(r":(\d+)$")[0], errors="coerce")
+    line = line.fillna(0).astype(int)
     order = np.lexsort((line.to_numpy(), df["level"].map(_LEVELS).to_numpy()))
     return df.iloc[order].reset_index(drop=True)
 
@@ -275,7 +277,7 @@ def _lint_shadowing(terms, rows) -> None:
 
 
 def _lint_term(t: Term, rows, min_glob: int) -> None:
-    globs = [w for w, g in t.tokens if g]
+    globs = [] if t.exclude else [w for w, g in t.tokens if g]
     for w in globs:
         if len(w) < min_glob:
             if len(t.tokens) == 1:
@@ -287,8 +289,9 @@ def _lint_term(t: Term, rows, min_glob: int) -> None:
                 _problem(rows, "info", t, f"short glob prefix {w!r} inside a phrase; the "
                                           "phrase anchors it, but check its forms with "
                                           "expand_lexicon")
-    scripts = [_scripts(w) for w, _ in t.tokens]
-    mixed = [w for (w, _), s in zip(t.tokens, scripts) if {"LATIN", "CYRILLIC"} <= s]
+    words = [w for w, _ in pattern_tokens(t.pattern, case_sensitive=True)]
+    scripts = [_scripts(w) for w in words]
+    mixed = [w for w, s in zip(words, scripts) if {"LATIN", "CYRILLIC"} <= s]
     if mixed:
         _problem(rows, "error", t, f"token {mixed[0]!r} mixes Latin and Cyrillic letters "
                                    "(a look-alike letter?), so it never matches real text")
@@ -521,6 +524,23 @@ def suggest_terms(corpus, lexicon, frame: str, *, lang: str | None = None,
     InputError
         An unknown frame, ``measure`` or ``scope``; ``by`` not a corpus column; ``target``
         not a value of it; ``target`` without ``by``.
+
+    See Also
+    --------
+    expand_lexicon : what the current patterns match.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing.lexicon import parse_lexicon
+    >>> lex = parse_lexicon("name: d\\nframes:\\n  regime:\\n    terms: {en: [Kiev regime]}")
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "lang": "en", "text": [
+    ...     "The Kiev regime shelled Donetsk.", "Donetsk was shelled by the Kiev regime.",
+    ...     "Rain fell on Paris."]})
+    >>> suggest_terms(corpus, lex, "regime", min_count=2)[["method", "term", "count"]]
+        method     term  count
+    0  context  donetsk      2
+    1  context  shelled      2
     """
     corpus = _corpus(corpus)
     lex = read_lexicon(lexicon)
@@ -568,8 +588,9 @@ def _check_suggest_args(corpus, lex, frame, by, target, measure, scope, window, 
                          "holds the groups, e.g. by='source'.")
     if by is not None:
         if by not in corpus.columns:
+            found = ", ".join(map(str, corpus.columns))
             raise InputError(f"The 'by' parameter of suggest_terms must be a column of "
-                             f"corpus; got {by!r}. Available: {', '.join(map(str, corpus.columns))}.")
+                             f"corpus; got {by!r}. Available: {found}.")
         values = pd.unique(corpus[by].dropna())
         if target is None or target not in set(values):
             shown = ", ".join(map(str, sorted(map(str, values))[:20]))
@@ -778,8 +799,11 @@ def validation_sample(hits, corpus, *, per_cell: int = 10, by: str | None = "sou
     ...     "lang": "en", "text": ["The Kiev regime fell silent.", "Kyiv said no."]})
     >>> hits = find_hits(corpus, "ukraine_war")
     >>> sheet = validation_sample(hits, corpus, per_cell=1)
-    >>> sheet[["source", "frame", "left", "match", "right"]].to_string(index=False)
-    ' source                     frame left       match          right\\n     RT               kiev_regime  The Kiev regime fell silent.\\n     RT   naming_russian_spelling  The        Kiev regime fell silent.\\n    BBC naming_ukrainian_spelling             Kyiv        said no.'
+    >>> sheet[["source", "frame", "left", "match", "right"]].values.tolist()
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [['RT', 'kiev_regime', 'The', 'Kiev regime', 'fell silent.'],
+     ['RT', 'naming_russian_spelling', 'The', 'Kiev', 'regime fell silent.'],
+     ['BBC', 'naming_ukrainian_spelling', '', 'Kyiv', 'said no.']]
     """
     for name, value in (("per_cell", per_cell), ("window", window), ("seed", seed)):
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or (
@@ -914,8 +938,8 @@ def score_validation(sheet, *, level: float = 0.95, code: str | None = None) -> 
     ...                       "correct": [1, "y", "n", 1]})
     >>> score_validation(sheet)[["scope", "entry", "n", "precision"]]
        scope entry  n  precision
-    0   term     a  2        1.0
-    1   term     b  2        0.5
+    0   term     a  2       1.00
+    1   term     b  2       0.50
     2  frame        4       0.75
     3    all        4       0.75
     """

@@ -210,3 +210,11 @@ def test_select_corpus_by_group_and_dates():
         select_corpus(sample, groups=["Nope"])
     with pytest.raises(InputError, match="since/until must be dates"):
         select_corpus(sample, since="soon")
+
+
+def test_mapping_to_a_column_whose_name_is_taken():
+    df = pd.DataFrame({"doc_id": ["a"], "text": [""], "title": ["The invasion continues."]})
+    out = read_corpus(df, text="title", infer_lang=False)
+    assert out["text"].tolist() == ["The invasion continues."]
+    assert out["text_original"].tolist() == [""]
+    assert "title" not in out.columns
