@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["PALETTE", "HOUSE_STYLE", "style", "use_style", "frame_profile", "frame_heatmap",
-           "frame_shares", "timeline", "keyness_chart", "top_terms", "pairwise_chart"]
+           "frame_shares", "timeline", "keyness_chart", "top_terms", "pairwise_chart",
+           "precision_chart"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette (black moved last).
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
@@ -376,6 +377,46 @@ def pairwise_chart(table: pd.DataFrame, frame: str, *, ax=None):
     ax.set_xlabel(f"Difference in mean {_MEASURE_LABEL.get(first['measure'], first['measure'])}"
                   f" (95% bootstrap CI; filled: p < 0.05 after {first['correction']})")
     ax.set_title(str(part["label"].iloc[0]))
+    return ax
+
+
+def precision_chart(table: pd.DataFrame, *, labels=None, target: float | None = 0.9,
+                    ax=None):
+    """Precision per frame from a coded validation sheet, with Wilson intervals.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The table from :func:`framing.lexicon_tools.score_validation` (rows with
+        ``scope == "frame"`` are drawn).
+    labels : dict, optional
+        Frame name -> label.
+    target : float or None, default=0.9
+        Draw a reference line at this precision.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _axes(ax)
+    part = table[table["scope"] == "frame"]
+    if part.empty:
+        return ax
+    labels = labels or {}
+    y = np.arange(len(part))
+    p = part["precision"].to_numpy(dtype=float)
+    err = np.vstack([p - part["ci_low"].to_numpy(dtype=float),
+                     part["ci_high"].to_numpy(dtype=float) - p])
+    ax.errorbar(p, y, xerr=err, fmt="o", color=PALETTE[0], ms=5, capsize=0)
+    ax.set_yticks(y, [f"{labels.get(f, f)} (n={n})" for f, n in zip(part["frame"], part["n"])])
+    ax.set_ylim(len(part) - 0.5, -0.5)
+    ax.set_xlim(0, 1.02)
+    if target is not None:
+        ax.axvline(target, color="#999999", ls="--", lw=0.8)
+    ax.xaxis.set_major_formatter(_percent())
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Precision: share of coded hits that carry the frame (95% Wilson interval)")
     return ax
 
 

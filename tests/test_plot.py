@@ -145,3 +145,13 @@ def test_top_terms_and_pairwise_chart(tiny_corpus, tiny_lexicon):
     ax = plot.pairwise_chart(diffs, "bloc", ax=plt.figure().subplots())
     assert [t.get_text() for t in ax.get_yticklabels()] == ["A \u2212 B"]
     assert "Holm" in ax.get_xlabel()
+
+
+def test_precision_chart_draws_frame_rows():
+    table = pd.DataFrame({"scope": ["term", "frame", "frame", "all"],
+                          "frame": ["a", "a", "b", ""], "n": [3, 3, 4, 7],
+                          "precision": [1.0, 1.0, 0.5, 0.7], "ci_low": [0.4, 0.4, 0.15, 0.4],
+                          "ci_high": [1.0, 1.0, 0.85, 0.9]})
+    ax = plot.precision_chart(table, labels={"a": "Frame A"}, ax=plt.figure().subplots())
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Frame A (n=3)", "b (n=4)"]
+    np.testing.assert_allclose(ax.lines[0].get_xdata(), [1.0, 0.5])
