@@ -20,6 +20,7 @@ Loading checks everything and reports every problem at once, each as ``file:line
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -83,9 +84,9 @@ class Term:
     exclude: bool = False
     origin: str = ""
 
-    @property
+    @functools.cached_property
     def tokens(self) -> tuple[tuple[str, bool], ...]:
-        """The normalized tokens as ``(text, is_glob)`` pairs."""
+        """The normalized tokens as ``(text, is_glob)`` pairs (computed once)."""
         return pattern_tokens(self.pattern, case_sensitive=self.case_sensitive)
 
 
@@ -243,7 +244,13 @@ def pattern_tokens(pattern: str, *, case_sensitive: bool = False) -> tuple:
 
 
 def shipped_lexicons() -> dict[str, Path]:
-    """The lexicons shipped with `framing`: name -> path."""
+    """The lexicons shipped with `framing`: name -> path.
+
+    Examples
+    --------
+    >>> "ukraine_war" in shipped_lexicons()
+    True
+    """
     folder = _data_dir() / "lexicons"
     return {p.stem: p for p in sorted(folder.glob("*.yaml")) if p.stem != "actors"}
 
@@ -362,6 +369,10 @@ def _compose(text: str, path: str):
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
         raise LexiconError([f"{where}: invalid YAML: {exc.problem or exc.context}"],
                            path=path) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise LexiconError([f"{path}:{line}: invalid YAML: character {exc.character!r} is not "
+                            "allowed in YAML (is this a binary file?)"], path=path) from None
     if root is None:
         raise LexiconError([f"{path}:1: the lexicon is empty; expected a mapping with "
                             "'name' and 'frames'"], path=path)
@@ -568,6 +579,15 @@ def write_lexicon(lexicon: Lexicon, path) -> Path:
     """Write a lexicon as YAML (atomically: a temporary file, then a rename).
 
     The file reads back into an equal lexicon (same ``content_hash``).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> lexicon = parse_lexicon("{name: demo, frames: {proxy_war: {terms: {en: ['proxy war*']}}}}")
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = write_lexicon(lexicon, pathlib.Path(tmp) / "demo.yaml")
+    ...     read_lexicon(path).content_hash == lexicon.content_hash
+    True
     """
     from framing._io import atomic_write_text
 

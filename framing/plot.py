@@ -15,7 +15,7 @@ import pandas as pd
 
 __all__ = ["PALETTE", "HOUSE_STYLE", "style", "use_style", "frame_profile", "frame_heatmap",
            "frame_shares", "timeline", "keyness_chart", "top_terms", "pairwise_chart",
-           "precision_chart"]
+           "precision_chart", "voice_chart"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette (black moved last).
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
@@ -51,7 +51,17 @@ _MEASURE_LABEL = {"rate": "hits per 1,000 words", "count": "hits per article",
 
 @contextmanager
 def style():
-    """Apply the house style inside a ``with`` block (fonts, grid, palette)."""
+    """Apply the house style inside a ``with`` block (fonts, grid, palette).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> with style():
+    ...     fig, ax = plt.subplots()
+    ...     plt.rcParams["axes.spines.top"]
+    False
+    >>> plt.close(fig)
+    """
     import matplotlib.pyplot as plt
     from cycler import cycler
 
@@ -60,7 +70,16 @@ def style():
 
 
 def use_style() -> None:
-    """Apply the house style for the rest of the session (e.g. at the top of a notebook)."""
+    """Apply the house style for the rest of the session (e.g. at the top of a notebook).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> with plt.rc_context():            # only to restore the settings after this example
+    ...     use_style()
+    ...     plt.rcParams["font.family"]
+    ['DejaVu Sans']
+    """
     import matplotlib.pyplot as plt
     from cycler import cycler
 
@@ -118,6 +137,22 @@ def frame_profile(table: pd.DataFrame, *, frames=None, groups=None, labels=None,
     Returns
     -------
     Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> from framing.compare import compare_groups
+    >>> scores = pd.DataFrame({"doc_id": list("abcd"), "frame": "proxy_war",
+    ...                        "source": list("XXYY"), "count": [2, 0, 1, 1],
+    ...                        "rate": [10.0, 0.0, 5.0, 5.0]})
+    >>> table = compare_groups(scores, n_boot=200)
+    >>> fig, ax = plt.subplots()
+    >>> ax = frame_profile(table, ax=ax)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['proxy_war']
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['X (n=2)', 'Y (n=2)']
+    >>> plt.close(fig)
     """
     ax = _axes(ax)
     if table.empty:
@@ -163,6 +198,20 @@ def frame_heatmap(table: pd.DataFrame, *, value: str = "mean", frames=None, grou
     Returns
     -------
     Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> from framing.compare import compare_groups
+    >>> scores = pd.DataFrame({"doc_id": list("abcd"), "frame": "proxy_war",
+    ...                        "source": list("XXYY"), "count": [2, 0, 1, 1],
+    ...                        "rate": [10.0, 0.0, 5.0, 5.0]})
+    >>> table = compare_groups(scores, n_boot=200)
+    >>> fig, ax = plt.subplots()
+    >>> ax = frame_heatmap(table, ax=ax)
+    >>> [t.get_text() for t in ax.texts], [t.get_text() for t in ax.get_yticklabels()]
+    (['5.0', '5.0'], ['X', 'Y'])
+    >>> plt.close(fig)
     """
     ax = _axes(ax)
     if table.empty:
@@ -200,6 +249,20 @@ def frame_shares(table: pd.DataFrame, *, frames=None, groups=None, labels=None, 
     Returns
     -------
     Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> from framing.compare import compare_groups
+    >>> scores = pd.DataFrame({"doc_id": list("abcd"), "frame": "proxy_war",
+    ...                        "source": list("XXYY"), "count": [2, 0, 1, 1],
+    ...                        "rate": [10.0, 0.0, 5.0, 5.0]})
+    >>> table = compare_groups(scores, n_boot=200)
+    >>> fig, ax = plt.subplots()
+    >>> ax = frame_shares(table, ax=ax)
+    >>> [float(bar.get_width()) for bar in ax.patches]
+    [0.5, 1.0]
+    >>> plt.close(fig)
     """
     ax = _axes(ax)
     if table.empty:
@@ -242,6 +305,20 @@ def timeline(table: pd.DataFrame, frame: str, *, groups=None, labels=None, ax=No
     Returns
     -------
     Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> from framing.compare import compare_over_time
+    >>> scores = pd.DataFrame({"doc_id": list("abcd"), "frame": "proxy_war",
+    ...                        "source": list("XXYY"), "count": [2, 0, 1, 1],
+    ...                        "rate": [10.0, 0.0, 5.0, 5.0],
+    ...                        "date": pd.to_datetime(["2022-03-01", "2022-04-01"] * 2, utc=True)})
+    >>> fig, ax = plt.subplots()
+    >>> ax = timeline(compare_over_time(scores, n_boot=100), "proxy_war", ax=ax)
+    >>> [(line.get_label(), [float(y) for y in line.get_ydata()]) for line in ax.get_lines()]
+    [('X', [10.0, 0.0]), ('Y', [5.0, 5.0])]
+    >>> plt.close(fig)
     """
     ax = _axes(ax)
     part = table[table["frame"] == frame]
@@ -281,6 +358,19 @@ def keyness_chart(table: pd.DataFrame, *, n: int = 12, ax=None):
     Returns
     -------
     Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> from framing.keyness import keyness
+    >>> corpus = pd.DataFrame({"doc_id": list("abcd"), "source": list("XXYY"), "lang": "en",
+    ...     "text": ["regime regime regime war", "regime war", "invasion war",
+    ...              "invasion invasion war"]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = keyness_chart(keyness(corpus, target="X", min_count=1), ax=ax)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['regime', 'war', 'invasion']
+    >>> plt.close(fig)
     """
     ax = _axes(ax)
     if table.empty:
@@ -328,6 +418,18 @@ def top_terms(table: pd.DataFrame, group: str, *, labels=None, colour: str | Non
     Returns
     -------
     Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> table = pd.DataFrame({"group": "X", "rank": [1, 2], "entry": ["invader*", "occupier*"],
+    ...                       "frame": "invasion", "count": [2, 1], "n_docs": 2,
+    ...                       "per_100_docs": [100.0, 50.0]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = top_terms(table, "X", ax=ax)
+    >>> ax.get_title(), [float(bar.get_width()) for bar in ax.patches]
+    ('X (n=2)', [100.0, 50.0])
+    >>> plt.close(fig)
     """
     ax = _axes(ax)
     part = table[table["group"] == group].sort_values("rank")
@@ -359,6 +461,19 @@ def pairwise_chart(table: pd.DataFrame, frame: str, *, ax=None):
     Returns
     -------
     Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> from framing.compare import pairwise_differences
+    >>> scores = pd.DataFrame({"doc_id": list("abcdef"), "frame": "f", "source": list("XXXYYY"),
+    ...                        "count": [2, 1, 3, 0, 0, 1],
+    ...                        "rate": [20.0, 10.0, 30.0, 0.0, 0.0, 10.0]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = pairwise_chart(pairwise_differences(scores, n_boot=200), "f", ax=ax)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['X − Y']
+    >>> plt.close(fig)
     """
     ax = _axes(ax)
     part = table[table["frame"] == frame]
@@ -398,6 +513,19 @@ def precision_chart(table: pd.DataFrame, *, labels=None, target: float | None = 
     Returns
     -------
     Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> from framing.lexicon_tools import score_validation
+    >>> sheet = pd.DataFrame({"frame": ["f"] * 4 + ["g"] * 2,
+    ...                       "entry": ["a", "a", "b", "b", "c", "c"],
+    ...                       "correct": [1, 1, 0, 1, 1, 1]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = precision_chart(score_validation(sheet), ax=ax)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['f (n=4)', 'g (n=2)']
+    >>> plt.close(fig)
     """
     ax = _axes(ax)
     part = table[table["scope"] == "frame"]
@@ -417,6 +545,52 @@ def precision_chart(table: pd.DataFrame, *, labels=None, target: float | None = 
     ax.xaxis.set_major_formatter(_percent())
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Precision: share of coded hits that carry the frame (95% Wilson interval)")
+    return ax
+
+
+def voice_chart(table: pd.DataFrame, *, frames=None, groups=None, labels=None, ax=None):
+    """Own voice vs quoted: per group, the share of hits in the outlet's own voice, inside
+    quotations, and in scare quotes (hits of the chosen frames pooled).
+
+    Parameters
+    ----------
+    table : DataFrame
+        The table from :func:`framing.context.voice_shares`.
+    frames : list of str, optional
+        Pool only these frames (default: all in the table).
+    groups : list of str, optional
+        Groups to draw, top to bottom (default: sorted).
+    labels : dict, optional
+        Unused names are fine; kept for a uniform signature.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    Axes
+    """
+    ax = _axes(ax)
+    part = table if frames is None else table[table["frame"].isin(list(frames))]
+    if part.empty:
+        return ax
+    kinds = [("share_author", "own voice"), ("share_quote", "quotation"),
+             ("share_scare_quote", "scare quote")]
+    counts = part.assign(**{k: part[k] * part["n_hits"] for k, _ in kinds})
+    pooled = counts.groupby("group")[["n_hits"] + [k for k, _ in kinds]].sum()
+    groups = list(groups) if groups is not None else sorted(pooled.index)
+    pooled = pooled.reindex(groups)
+    y = np.arange(len(groups))
+    left = np.zeros(len(groups))
+    for i, (col, name) in enumerate(kinds):
+        share = (pooled[col] / pooled["n_hits"].where(pooled["n_hits"] > 0)).fillna(0)
+        ax.barh(y, share, left=left, height=0.6, color=PALETTE[i], label=name)
+        left += share.to_numpy()
+    ax.set_yticks(y, [f"{g} ({int(n)} hits)" for g, n in zip(groups, pooled["n_hits"])])
+    ax.set_ylim(len(groups) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(_percent())
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Share of the group's hits (denominator: hits of the frames shown)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=3)
     return ax
 
 
