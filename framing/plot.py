@@ -584,7 +584,8 @@ def voice_chart(table: pd.DataFrame, *, frames=None, groups=None, labels=None, a
         share = (pooled[col] / pooled["n_hits"].where(pooled["n_hits"] > 0)).fillna(0)
         ax.barh(y, share, left=left, height=0.6, color=PALETTE[i], label=name)
         left += share.to_numpy()
-    ax.set_yticks(y, [f"{g} ({int(n)} hits)" for g, n in zip(groups, pooled["n_hits"])])
+    ax.set_yticks(y, [f"{g} ({int(n)} hit{'' if int(n) == 1 else 's'})"
+                      for g, n in zip(groups, pooled["n_hits"])])
     ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(_percent())

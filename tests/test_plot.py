@@ -155,3 +155,16 @@ def test_precision_chart_draws_frame_rows():
     ax = plot.precision_chart(table, labels={"a": "Frame A"}, ax=plt.figure().subplots())
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Frame A (n=3)", "b (n=4)"]
     np.testing.assert_allclose(ax.lines[0].get_xdata(), [1.0, 0.5])
+
+
+def test_voice_chart_stacks_shares_weighted_by_hits():
+    table = pd.DataFrame({"group": ["A", "A", "B"], "frame": ["f", "g", "f"],
+                          "n_hits": [3, 1, 2], "share_author": [1.0, 0.0, 0.5],
+                          "share_quote": [0.0, 1.0, 0.5], "share_scare_quote": [0.0, 0.0, 0.0]})
+    ax = plot.voice_chart(table, ax=plt.figure().subplots())
+    widths = [p.get_width() for p in ax.patches]
+    # A pools 4 hits: 3 own voice, 1 quote; B: 1 and 1
+    np.testing.assert_allclose(widths, [0.75, 0.5, 0.25, 0.5, 0.0, 0.0])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["A (4 hits)", "B (2 hits)"]
+    only_g = plot.voice_chart(table, frames=["g"], ax=plt.figure().subplots())
+    assert [t.get_text() for t in only_g.get_yticklabels()] == ["A (1 hit)"]
