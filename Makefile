@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: figures test install install-test lab clean
+.PHONY: figures test install install-test lab clean docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ test: install-test
 
 lab: install-test
 	$(BIN)/jupyter lab notebooks/
+
+# The documentation site, built offline into docs/_build/html (warnings are errors).
+docs: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[docs]"
+	$(BIN)/python -m sphinx -W --keep-going -b html docs docs/_build/html
+	@echo "open docs/_build/html/index.html"
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -17,6 +17,14 @@ def register_cli(subparsers) -> argparse.ArgumentParser:
 
     Each leaf parser sets ``func``: call ``args.func(args)``, which returns the exit status
     (0, or 1 when no article was collected) and raises :class:`InputError` on bad input.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser(prog="framing")
+    >>> _ = register_cli(parser.add_subparsers(dest="command"))
+    >>> args = parser.parse_args(["collect", "urls", "urls.txt", "-o", "corpus.jsonl"])
+    >>> args.collect_source, args.output, callable(args.func)
+    ('urls', 'corpus.jsonl', True)
     """
     parser = subparsers.add_parser(
         "collect", help="build a corpus from HTML files, URLs, RSS/Atom feeds or sitemaps",
@@ -99,7 +107,16 @@ def _run_cli(args) -> int:
 
 
 def main(argv=None) -> int:
-    """Run ``framing collect ...`` on its own: ``python -m framing.collect html ...``."""
+    """Run ``framing collect ...`` on its own: ``python -m framing.collect html ...``.
+
+    Returns the exit status: 0, 1 when no article was collected, 2 on bad input (the
+    message goes to stderr).
+
+    Examples
+    --------
+    >>> main(["html", "no-such-folder", "-o", "corpus.jsonl"])
+    2
+    """
     parser = argparse.ArgumentParser(prog="framing")
     register_cli(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["collect", *(sys.argv[1:] if argv is None else argv)])

@@ -120,6 +120,14 @@ def read_url_list(path) -> list[str]:
     ------
     InputError
         A line that is not an absolute http(s) URL, with its file, line and column.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "urls.txt"
+    >>> _ = path.write_text("# two pages\\nhttps://news.example/a\\n\\nhttps://news.example/b\\n")
+    >>> read_url_list(path)
+    ['https://news.example/a', 'https://news.example/b']
     """
     path = Path(path)
     if not path.is_file():

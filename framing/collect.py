@@ -174,6 +174,23 @@ def collect_urls(urls, *, output=None, cache_dir=DEFAULT_CACHE, delay: float = 1
         A URL list line that is not an http(s) URL (file:line:column).
     FetchError
         With ``errors="raise"``, the first page that fails.
+
+    Examples
+    --------
+    A page already in the cache is read from there, not fetched again (this is how an
+    interrupted run resumes), so this example needs no network:
+
+    >>> import tempfile
+    >>> fetcher = Fetcher(tempfile.mkdtemp(), contact="you@university.example")
+    >>> url = "https://news.example/2024/convoy"
+    >>> page = fetcher.cache_path(url)       # as if an earlier run had fetched the page
+    >>> page.parent.mkdir(parents=True)
+    >>> _ = page.write_text("<html lang='en'><head><title>Convoy arrives</title></head><body>"
+    ...     "<article><p>" + "Lorries reached the port today. " * 12
+    ...     + "</p></article></body></html>")
+    >>> corpus = collect_urls([url], fetcher=fetcher)
+    >>> corpus.loc[0, ["source", "lang", "title"]].tolist(), fetcher.requests_made
+    (['news.example', 'en', 'Convoy arrives'], 0)
     """
     _check_errors(errors)
     items = [{"url": u} for u in _url_items(urls)]
@@ -212,6 +229,21 @@ def collect_feed(feed, *, output=None, full_text: bool = True, cache_dir=DEFAULT
         The document is not an RSS or Atom feed, or the file does not exist.
     FetchError
         The feed itself cannot be fetched.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> feed = pathlib.Path(tempfile.mkdtemp()) / "feed.xml"
+    >>> _ = feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel>'
+    ...     "<title>News Example</title><language>en</language><item>"
+    ...     "<title>Convoy arrives</title><link>https://news.example/2024/convoy</link>"
+    ...     "<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>"
+    ...     "<description>Lorries reached the port today.</description></item></channel></rss>")
+    >>> corpus = collect_feed(feed, full_text=False, cache_dir=None)   # the feed's own text
+    >>> corpus.loc[0, ["source", "lang", "title", "text"]].tolist()
+    ['News Example', 'en', 'Convoy arrives', 'Lorries reached the port today.']
+    >>> str(corpus.loc[0, "date"])
+    '2024-03-05 10:00:00+00:00'
     """
     _check_errors(errors)
     fetcher = fetcher or Fetcher(cache_dir, delay=delay, contact=contact)
@@ -269,6 +301,26 @@ def collect_sitemap(sitemap, *, output=None, since=None, until=None, match: str 
     InputError
         Not well-formed XML (with line and column), not a sitemap, a DTD, a bad ``since``,
         ``until`` or ``match``.
+
+    Examples
+    --------
+    A local sitemap, and a page already in the cache (so no network is needed):
+
+    >>> import tempfile
+    >>> fetcher = Fetcher(tempfile.mkdtemp(), contact="you@university.example")
+    >>> url = "https://news.example/2024/convoy"
+    >>> page = fetcher.cache_path(url)       # as if an earlier run had fetched the page
+    >>> page.parent.mkdir(parents=True)
+    >>> _ = page.write_text("<html lang='en'><head><title>Convoy arrives</title></head><body>"
+    ...     "<article><p>" + "Lorries reached the port today. " * 12
+    ...     + "</p></article></body></html>")
+    >>> sitemap = page.parent.parent / "sitemap.xml"
+    >>> _ = sitemap.write_text('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    ...     "<url><loc>https://news.example/2024/convoy</loc></url>"
+    ...     "<url><loc>https://news.example/about</loc></url></urlset>")
+    >>> corpus = collect_sitemap(sitemap, match="/2024/", fetcher=fetcher)
+    >>> corpus["url"].tolist(), fetcher.requests_made
+    (['https://news.example/2024/convoy'], 0)
     """
     _check_errors(errors)
     lo, hi = _bound(since, "since"), _bound(until, "until")
@@ -298,6 +350,18 @@ def write_jsonl(corpus: pd.DataFrame, path) -> Path:
 
     Dates become ISO 8601 strings and missing values ``null``; :func:`read_corpus` reads
     the file back.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from framing import read_corpus
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "lang": ["en"], "text": ["Convoy arrives."],
+    ...                        "date": pd.to_datetime(["2024-03-05"], utc=True)})
+    >>> path = write_jsonl(corpus, pathlib.Path(tempfile.mkdtemp()) / "corpus.jsonl")
+    >>> print(path.read_text(encoding="utf-8").strip())
+    {"doc_id": "a", "lang": "en", "text": "Convoy arrives.", "date": "2024-03-05T00:00:00+00:00"}
+    >>> read_corpus(path)["date"].iloc[0]
+    Timestamp('2024-03-05 00:00:00+0000', tz='UTC')
     """
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
         for record in corpus.to_dict("records"):

@@ -268,7 +268,17 @@ def pairwise_differences(scores: pd.DataFrame, *, by="source", measure: str = "r
         One row per pair x frame: ``group_a``, ``group_b``, ``frame``, ``label``, ``n_a``,
         ``n_b``, ``mean_a``, ``mean_b``, ``diff`` (a - b), ``ci_low``, ``ci_high``,
         ``p_value``, ``p_adjusted``, ``significant`` (``p_adjusted < 1 - ci``),
-        ``correction``, ``measure``, ``n_boot``, ``seed``.
+        ``correction``, ``ci_level``, ``measure``, ``n_boot``, ``seed``.
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"doc_id": list("abcdef"), "frame": "f", "source": list("XXXYYY"),
+    ...                        "count": [2, 1, 3, 0, 0, 1],
+    ...                        "rate": [20.0, 10.0, 30.0, 0.0, 0.0, 10.0]})
+    >>> t = pairwise_differences(scores, n_boot=500)
+    >>> t[["group_a", "group_b", "diff", "significant", "correction"]]
+      group_a group_b       diff  significant correction
+    0       X       Y  16.666667         True       Holm
     """
     by_cols = _check_args(scores, by, measure, ci, n_boot)
     if correction not in ("holm", "bh"):
@@ -302,6 +312,7 @@ def pairwise_differences(scores: pd.DataFrame, *, by="source", measure: str = "r
     table["p_adjusted"] = _adjust(table["p_value"].to_numpy(), correction) if rows else []
     table["significant"] = table["p_adjusted"] < (1 - ci)
     table["correction"] = {"holm": "Holm", "bh": "Benjamini-Hochberg"}[correction]
+    table["ci_level"] = ci
     table["measure"] = measure
     table["n_boot"] = int(n_boot)
     table["seed"] = seed
@@ -332,6 +343,16 @@ def attention(scores: pd.DataFrame, *, topic: str, by="source", frames=None,
         (with ``topic_low``/``topic_high``), ``frame``, ``n_framed`` (topic articles using
         the frame), ``share_framed`` = ``n_framed / n_topic`` (with ``framed_low`` /
         ``framed_high``), ``topic``, ``presence_min``.
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"doc_id": list("aabbccdd"), "frame": ["war", "proxy"] * 4,
+    ...                        "source": list("XXXXYYYY"), "count": [1, 1, 1, 0, 0, 0, 2, 0]})
+    >>> t = attention(scores, topic="war", n_boot=200)
+    >>> t[["group", "n_docs", "n_topic", "share_topic", "frame", "n_framed", "share_framed"]]
+      group  n_docs  n_topic  share_topic  frame  n_framed  share_framed
+    0     X       2        2          1.0  proxy         1           0.5
+    1     Y       2        1          0.5  proxy         0           0.0
     """
     by_cols = _check_args(scores, by, "count", ci, n_boot)
     per_doc = scores.drop_duplicates("doc_id").set_index("doc_id")
@@ -392,6 +413,20 @@ def compare_over_time(scores: pd.DataFrame, *, by="source", freq: str = "month",
     -------
     DataFrame
         The comparison table with a ``period`` column (the period's start, datetime64 UTC).
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"doc_id": list("abcdef"), "frame": "f", "source": list("XXXYYY"),
+    ...                        "count": [2, 1, 3, 0, 0, 1],
+    ...                        "rate": [20.0, 10.0, 30.0, 0.0, 0.0, 10.0],
+    ...                        "date": pd.to_datetime(["2022-03-01", "2022-03-20",
+    ...                                                "2022-04-02"] * 2, utc=True)})
+    >>> compare_over_time(scores, n_boot=200)[["group", "period", "n_docs", "mean"]]
+      group                    period  n_docs  mean
+    0     X 2022-03-01 00:00:00+00:00       2  15.0
+    1     X 2022-04-01 00:00:00+00:00       1  30.0
+    2     Y 2022-03-01 00:00:00+00:00       2   0.0
+    3     Y 2022-04-01 00:00:00+00:00       1  10.0
     """
     if "date" not in scores.columns:
         raise InputError("compare_over_time needs a 'date' column in scores; read the corpus "
@@ -437,6 +472,20 @@ def top_entries(hits: pd.DataFrame, corpus: pd.DataFrame, *, by: str = "source",
     DataFrame
         One row per group x entry: ``group``, ``rank``, ``entry``, ``frame``, ``count``,
         ``n_docs`` (articles in the group), ``per_100_docs``; sorted by group and rank.
+
+    Examples
+    --------
+    >>> from framing.detect import find_hits
+    >>> from framing.lexicon import parse_lexicon
+    >>> lexicon = parse_lexicon("{name: demo, frames: {inv: {terms: "
+    ...                         "{en: ['invader*', 'occupier*']}}}}")
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "source": ["X", "X", "Y"], "lang": "en",
+    ...     "text": ["The invaders left.", "Invaders and occupiers.", "The occupiers stayed."]})
+    >>> top_entries(find_hits(corpus, lexicon), corpus)
+      group  rank      entry frame  count  n_docs  per_100_docs
+    0     X     1   invader*   inv      2       2         100.0
+    1     X     2  occupier*   inv      1       2          50.0
+    2     Y     1  occupier*   inv      1       1         100.0
     """
     if by not in corpus.columns:
         raise InputError(f"The 'by' parameter of top_entries must be a column of the corpus; "

@@ -32,7 +32,13 @@ _LANG_RE = re.compile(r"^[a-z]{2,3}$")
 
 
 def sample_corpus_path() -> Path:
-    """Path of the bundled, illustrative sample corpus (``data/sample/articles.jsonl``)."""
+    """Path of the bundled, illustrative sample corpus (``data/sample/articles.jsonl``).
+
+    Examples
+    --------
+    >>> sample_corpus_path().name
+    'articles.jsonl'
+    """
     from framing.lexicon import _data_dir
 
     return _data_dir() / "sample" / "articles.jsonl"
@@ -173,7 +179,22 @@ def select_corpus(corpus: pd.DataFrame, *, by: str = "source", groups=None, sinc
 # ----------------------------------------------------------------------------- readers
 
 
+_BOMS = {b"\xff\xfe\x00\x00": "utf-32", b"\x00\x00\xfe\xff": "utf-32",
+         b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}
+
+
 def _decode(path: Path, raw: bytes, encoding: str) -> str:
+    if encoding.lower().replace("-", "").replace("_", "") in {"utf8", "utf8sig"}:
+        for bom, name in _BOMS.items():
+            if raw.startswith(bom):
+                raise InputError(f"the file starts with a {name.upper()} byte-order mark; "
+                                 f"pass encoding='{name}'", path=path, line=1, column=1)
+    if b"\x00" in raw[:4096] and encoding.lower().startswith("utf") and \
+            "16" not in encoding and "32" not in encoding:
+        offset = raw.index(b"\x00")
+        raise InputError(f"NUL bytes at byte offset {offset}: this looks like a binary file, "
+                         "not text (or text in UTF-16/32 without a byte-order mark)",
+                         path=path, line=raw.count(b"\n", 0, offset) + 1)
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -210,6 +231,14 @@ def _read_delimited(path: Path, *, encoding: str, fmt: str):
     if dup:
         raise InputError(f"duplicate column name(s) in the header: {', '.join(dup)}",
                          path=path, line=1)
+    if len(df.columns) == 1:
+        for other, name in ((";", "semicolons"), ("|", "vertical bars"), ("\t", "tabs")):
+            if other != sep and other in df.columns[0]:
+                hint = ("name it .tsv or pass format='tsv'" if other == "\t" else
+                        f"re-save it with commas, or read it with pandas "
+                        f"(pd.read_csv(path, sep='{other}')) and pass the DataFrame")
+                raise InputError(f"only one column found, and the header holds {name}: is "
+                                 f"the file separated by {other!r}? {hint}", path=path, line=1)
     if sep == "," and len(df.columns) == 1 and "\t" in df.columns[0]:
         raise InputError("only one column found, and the header holds tabs: is this a TSV "
                          "file? Name it .tsv or pass format='tsv'", path=path, line=1)
@@ -305,6 +334,19 @@ def validate_corpus(df: pd.DataFrame, *, mapping: dict | None = None,
 
     ``lines`` gives the file line of each row, for messages; without it rows are named by
     their 1-based number.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"id": [7, 8], "body": ["Kiew.", " "], "lang": ["de", "de"]})
+    >>> validate_corpus(df, mapping={"text": "body"})
+    Traceback (most recent call last):
+    ...
+    framing.errors.CorpusError: 1 problem in corpus:
+      corpus: row 2: text is empty
+    >>> validate_corpus(df.head(1), mapping={"text": "body"})
+      doc_id lang   text
+    0      7   de  Kiew.
     """
     mapping = {k: v for k, v in (mapping or {}).items()}
     if empty not in ("error", "drop"):

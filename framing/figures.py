@@ -117,9 +117,13 @@ class FigureSpec:
 
 
 def _fig(spec_size):
-    import matplotlib.pyplot as plt
+    """A figure with its own Agg canvas: no pyplot state, no global backend switch."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
-    return plt.figure(figsize=spec_size, layout="constrained")
+    fig = Figure(figsize=spec_size, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def _frame_profile(ctx: FigureContext, fig):
@@ -223,6 +227,9 @@ FIGURES = {
 def render(name: str, ctx: FigureContext, fmt: str = "png") -> bytes:
     """Draw one registered figure and return the file's bytes (``png``, ``svg``, ``pdf``).
 
+    The figure has its own Agg canvas, so rendering never touches pyplot's state or the
+    session's backend (safe inside a notebook).
+
     Examples
     --------
     >>> import pandas as pd
@@ -237,22 +244,14 @@ def render(name: str, ctx: FigureContext, fmt: str = "png") -> bytes:
     >>> render("frame_profile", ctx) == render("frame_profile", ctx)   # byte-identical
     True
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     if name not in FIGURES:
         raise InputError(f"unknown figure {name!r}; figures: {', '.join(FIGURES)}.")
     spec = FIGURES[name]
     with plot.style():
         fig = _fig(spec.size)
-        try:
-            spec.build(ctx, fig)
-            buf = io.BytesIO()
-            fig.savefig(buf, format=fmt, metadata=_SAVE_METADATA.get(fmt))
-        finally:
-            plt.close(fig)
+        spec.build(ctx, fig)
+        buf = io.BytesIO()
+        fig.savefig(buf, format=fmt, metadata=_SAVE_METADATA.get(fmt))
     return buf.getvalue()
 
 

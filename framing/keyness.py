@@ -43,7 +43,16 @@ def stopwords(lang: str) -> frozenset[str]:
 
 def term_counts(texts, *, langs=None, drop_stopwords: bool = True,
                 min_length: int = 2) -> Counter:
-    """Folded word counts over texts (stopwords of each text's language removed)."""
+    """Folded word counts over texts (stopwords of each text's language removed).
+
+    Words shorter than ``min_length`` characters and numbers are left out.
+
+    Examples
+    --------
+    >>> term_counts(["The proxy war, the proxy war in 2022.", "Der Stellvertreterkrieg."],
+    ...             langs=["en", "de"])
+    Counter({'proxy': 2, 'war': 2, 'stellvertreterkrieg': 1})
+    """
     counts: Counter = Counter()
     langs = langs if langs is not None else [None] * len(texts)
     for text, lang in zip(texts, langs):
@@ -168,14 +177,17 @@ def keyness(corpus: pd.DataFrame, *, by: str = "source", target, reference=None,
     terms = sorted(set(a_counts) | set(b_counts))
     ya = np.array([a_counts.get(t, 0) for t in terms], dtype=float)
     yb = np.array([b_counts.get(t, 0) for t in terms], dtype=float)
-    keep = (ya + yb) >= min_count
-    terms = [t for t, k in zip(terms, keep) if k]
-    ya, yb = ya[keep], yb[keep]
     cols = ["term", "count_a", "count_b", "rate_a", "rate_b", "log_odds", "z", "frame",
             "group_a", "group_b", "prior", "alpha_0"]
     if not terms:
         return pd.DataFrame(columns=cols)
+    # the statistic uses every term's counts (the full totals); min_count only filters rows
     delta, z = log_odds_dirichlet(ya, yb, alpha_0=alpha_0)
+    keep = (ya + yb) >= min_count
+    terms = [t for t, k in zip(terms, keep) if k]
+    ya, yb, delta, z = ya[keep], yb[keep], delta[keep], z[keep]
+    if not terms:
+        return pd.DataFrame(columns=cols)
     na, nb = max(sum(a_counts.values()), 1), max(sum(b_counts.values()), 1)
     out = pd.DataFrame({
         "term": terms, "count_a": ya.astype(int), "count_b": yb.astype(int),

@@ -104,6 +104,17 @@ def kwic_lines(corpus: pd.DataFrame, hits: pd.DataFrame, *, window: int = 8) -> 
 
     Returns a :class:`KwicTable`; the frame labels of the hits table (``hits.attrs``)
     are kept for display.
+
+    Examples
+    --------
+    >>> from framing.detect import find_hits
+    >>> from framing.lexicon import parse_lexicon
+    >>> lexicon = parse_lexicon("{name: demo, frames: {inv: {terms: {en: ['invader*']}}}}")
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "lang": ["en"],
+    ...                        "text": ["Officials said the invaders had left the town."]})
+    >>> kwic_lines(corpus, find_hits(corpus, lexicon), window=2)[["left", "match", "right"]]
+           left   match    right
+    0  said the  invaders  had left
     """
     texts = dict(zip(corpus["doc_id"], corpus["text"]))
     sources = dict(zip(corpus["doc_id"], corpus["source"])) if "source" in corpus else {}

@@ -489,8 +489,10 @@ def pairwise_chart(table: pd.DataFrame, frame: str, *, ax=None):
     ax.set_ylim(len(part) - 0.5, -0.5)
     ax.grid(axis="y", visible=False)
     first = part.iloc[0]
+    level = float(first["ci_level"]) if "ci_level" in part.columns else 0.95
     ax.set_xlabel(f"Difference in mean {_MEASURE_LABEL.get(first['measure'], first['measure'])}"
-                  f" (95% bootstrap CI; filled: p < 0.05 after {first['correction']})")
+                  f" ({level:.0%} bootstrap CI; filled: adjusted p < {1 - level:.2g} after "
+                  f"{first['correction']})")
     ax.set_title(str(part["label"].iloc[0]))
     return ax
 
@@ -567,6 +569,18 @@ def voice_chart(table: pd.DataFrame, *, frames=None, groups=None, labels=None, a
     Returns
     -------
     Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, pandas as pd
+    >>> from framing.context import voice_shares
+    >>> hits = pd.DataFrame({"doc_id": ["a", "a", "b"], "frame": "proxy_war",
+    ...                      "voice": ["author", "quote", "author"], "source": ["RT", "RT", "BBC"]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = voice_chart(voice_shares(hits), ax=ax)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['BBC (1 hit)', 'RT (2 hits)']
+    >>> plt.close(fig)
     """
     ax = _axes(ax)
     part = table if frames is None else table[table["frame"].isin(list(frames))]
