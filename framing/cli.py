@@ -48,7 +48,16 @@ def _corpus_kwargs(args) -> dict:
 
 
 def write_table(df: pd.DataFrame, path) -> Path:
-    """Write a table as CSV, TSV, JSONL or Parquet (by extension), atomically."""
+    """Write a table as CSV, TSV, JSONL or Parquet (by extension), atomically.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> table = pd.DataFrame({"doc_id": ["a"], "date": pd.to_datetime(["2024-03-05"], utc=True)})
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     write_table(table, pathlib.Path(tmp) / "table.parquet").name
+    'table.parquet'
+    """
     from framing._io import atomic_path
 
     path = Path(path)
@@ -71,7 +80,17 @@ def write_table(df: pd.DataFrame, path) -> Path:
 
 
 def read_table(path) -> pd.DataFrame:
-    """Read a table written by :func:`write_table` (dates parsed back to UTC)."""
+    """Read a table written by :func:`write_table` (dates parsed back to UTC).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> table = pd.DataFrame({"doc_id": ["a"], "date": pd.to_datetime(["2024-03-05"], utc=True)})
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     back = read_table(write_table(table, pathlib.Path(tmp) / "table.csv"))
+    >>> back["doc_id"].tolist(), str(back["date"].dt.tz)
+    (['a'], 'UTC')
+    """
     path = Path(path)
     if not path.exists():
         raise InputError("no such file", path=path)
@@ -123,12 +142,23 @@ def _cmd_hits(args) -> int:
 
 
 def _cmd_score(args) -> int:
-    from framing.score import score_corpus
+    from framing.scale import stream_scores
 
-    corpus = _read_corpus_args(args)
-    scores = score_corpus(corpus, args.lexicon, progress=None if not args.quiet else False)
-    write_table(scores, args.output)
-    print(f"{len(corpus)} articles x {scores['frame'].nunique()} frames -> {args.output}",
+    out = Path(args.output)
+    if out.exists():
+        print(f"framing: replacing {out}", file=sys.stderr)
+    try:
+        result = stream_scores(args.corpus, args.lexicon, out, chunk_size=args.chunk_size,
+                               resume=not args.restart, n_jobs=args.jobs,
+                               progress=None if not args.quiet else False,
+                               **_corpus_kwargs(args))
+    except KeyboardInterrupt:
+        print(f"framing: finished chunks are kept in {out}.partial/; run the same command "
+              "again to resume", file=sys.stderr)
+        raise
+    resumed = (f" ({result.resumed} of {result.chunks} chunks from the interrupted run)"
+               if result.resumed else "")
+    print(f"{result.documents} articles x {result.frames} frames -> {out}{resumed}",
           file=sys.stderr)
     return 0
 
@@ -188,7 +218,14 @@ def _cmd_lexicon_show(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``framing`` command."""
+    """The argument parser of the ``framing`` command.
+
+    Examples
+    --------
+    >>> args = build_parser().parse_args(["compare", "scores.parquet", "--by", "lang"])
+    >>> args.by, args.measure, args.n_boot
+    ('lang', 'rate', 2000)
+    """
     parser = argparse.ArgumentParser(
         prog="framing", description="Measure how news media frame events with lexicons of "
         "loaded words.")
@@ -220,9 +257,19 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_)
         p.add_argument("corpus", help="corpus file or folder")
         p.add_argument("--lexicon", default="ukraine_war", help="shipped name or path")
-        p.add_argument("-o", "--output", required=True,
+        p.add_argument(*(("-o", "--output", "--out") if name == "score" else ("-o", "--output")),
+                       dest="output", required=True,
                        help="output file (.csv, .tsv, .jsonl, .parquet)")
         p.add_argument("--quiet", action="store_true", help="no progress bar")
+        if name == "score":
+            g = p.add_argument_group("scale (the corpus is read in chunks, in flat memory)")
+            g.add_argument("--chunk-size", type=int, default=5000, metavar="N",
+                           help="documents per chunk (default: 5000)")
+            g.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                           help="worker processes (-1: every core; default: 1)")
+            g.add_argument("--restart", action="store_true",
+                           help="ignore an interrupted run's finished chunks and start over "
+                           "(by default the run resumes from them)")
         _corpus_options(p)
         p.set_defaults(func=func)
 
@@ -271,7 +318,13 @@ def _plugins(subparsers, where: str) -> None:
 
 
 def main(argv=None) -> int:
-    """Run the ``framing`` command; returns the exit status."""
+    """Run the ``framing`` command; returns the exit status.
+
+    Examples
+    --------
+    >>> main(["kwic", "missing.csv", "invader*"])   # the error message goes to stderr
+    2
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -21,16 +21,30 @@ prefix index for globs, so the cost grows with the text, not with the lexicon.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import itertools
 import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from framing.lexicon import ANY_LANG, Lexicon, Term, read_lexicon
 from framing.schema import HITS_COLUMNS, HITS_DTYPES, check_columns, empty_table
 from framing.text import (
-    detect_language, fold, normalize, sentence_index, sentence_spans, word_spans,
+    _codes,
+    _sentence_spans_until,
+    _fold_expansions,
+    _word_bounds,
+    detect_language,
+    fold,
+    normalize,
+    sentence_index,
+    sentence_spans,
+    word_spans,
 )
 
 __all__ = ["find_hits", "match_text", "compile_lexicon", "CompiledLexicon"]
@@ -76,6 +90,9 @@ class _Matcher:
     folded: _Node = field(default_factory=_Node)
     cased: _Node = field(default_factory=_Node)
     size: int = 0
+    # token -> the children of the root it reaches (batch path), per trie
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+    memo_cased: dict = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, index: int, term: Term) -> None:
         node = self.cased if term.case_sensitive else self.folded
@@ -93,6 +110,8 @@ class CompiledLexicon:
     entries: list                    # index -> Term
     frame_order: dict                # frame name -> position in the lexicon
     matchers: dict                   # lang -> _Matcher
+    n_globs: list = field(default_factory=list)   # index -> number of glob tokens
+    prefilter: _Prefilter | None = field(default=None, repr=False, compare=False)
 
     def matcher(self, lang: str) -> _Matcher | None:
         if lang not in self.matchers:
@@ -108,9 +127,21 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
 
     Parameters
     ----------
-    lexicon : Lexicon, str or Path
-        Anything :func:`framing.read_lexicon` accepts.
+    lexicon : Lexicon, str, Path or CompiledLexicon
+        Anything :func:`framing.read_lexicon` accepts (a compiled lexicon is returned as
+        it is).
+
+    Examples
+    --------
+    >>> from framing.lexicon import parse_lexicon
+    >>> lexicon = parse_lexicon("{name: demo, frames: {proxy_war: {terms: "
+    ...                         "{en: ['proxy war*'], de: ['Stellvertreterkrieg*']}}}}")
+    >>> compiled = compile_lexicon(lexicon)
+    >>> sorted(compiled.matchers), compile_lexicon(lexicon) is compiled
+    (['any', 'de', 'en'], True)
     """
+    if isinstance(lexicon, CompiledLexicon):
+        return lexicon
     lexicon = read_lexicon(lexicon)
     key = (lexicon.name, lexicon.version_id)
     if key in _CACHE:
@@ -125,7 +156,7 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
                 m.add(i, term)
         matchers[lang] = m
     compiled = CompiledLexicon(lexicon, entries, {n: i for i, n in enumerate(lexicon.frames)},
-                               matchers)
+                               matchers, [sum(g for _, g in t.tokens) for t in entries])
     if len(_CACHE) > 16:
         _CACHE.clear()
     _CACHE[key] = compiled
@@ -150,8 +181,12 @@ def _raw_matches(tokens, folded, joinable, matcher: _Matcher):
     return out
 
 
-def _resolve(raw, entries, frame_order):
+def _resolve(raw, entries, frame_order, n_globs=None):
     """Apply excludes and the within-frame longest-match rule."""
+    if len(raw) == 1:                    # nothing to overlap with: kept unless an exclude
+        return [] if entries[raw[0][2]].exclude else list(raw)
+    if n_globs is None:
+        n_globs = [sum(g for _, g in t.tokens) for t in entries]
     by_frame: dict = {}
     vetoes: dict = {}
     for i, j, e in raw:
@@ -162,8 +197,7 @@ def _resolve(raw, entries, frame_order):
         bans = vetoes.get(frame, [])
         if bans:
             cands = [c for c in cands if not any(c[0] < b[1] and b[0] < c[1] for b in bans)]
-        cands.sort(key=lambda c: (-(c[1] - c[0]), c[0],
-                                  sum(g for _, g in entries[c[2]].tokens), c[2]))
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], n_globs[c[2]], c[2]))
         taken: list = []
         for c in cands:
             if not any(c[0] < t[1] and t[0] < c[1] for t in taken):
@@ -173,8 +207,13 @@ def _resolve(raw, entries, frame_order):
     return kept
 
 
-def _match_one(text: str, lang: str, compiled: CompiledLexicon):
-    """Hits of one text as tuples (frame, entry, match, start, end, i, j, sentence, weight)."""
+def _match_one(text: str, lang: str, compiled: CompiledLexicon, sentences: bool = True):
+    """Hits of one text as tuples (frame, entry, match, start, end, i, j, sentence, weight).
+
+    The reference path: it walks the trie from every token. :func:`_match_batch` gives
+    the same result faster and falls back to this for the rare texts it cannot handle.
+    With ``sentences=False`` the sentence number is -1 (not computed).
+    """
     matcher = compiled.matcher(lang)
     if matcher is None or not matcher.size:
         return [], None
@@ -191,14 +230,402 @@ def _match_one(text: str, lang: str, compiled: CompiledLexicon):
     raw = _raw_matches(tokens, folded, joinable, matcher)
     rows = []
     if raw:
-        kept = _resolve(raw, compiled.entries, compiled.frame_order)
-        sents = sentence_spans(text, lang)
+        kept = _resolve(raw, compiled.entries, compiled.frame_order, compiled.n_globs)
+        sents = sentence_spans(text, lang) if sentences else None
         for i, j, e in kept:
             start, end = norm.original_span(spans[i][0], spans[j - 1][1])
             term = compiled.entries[e]
             rows.append((term.frame, term.pattern, text[start:end], start, end, i, j,
-                         sentence_index(sents, start), term.weight))
+                         sentence_index(sents, start) if sentences else -1, term.weight))
     return rows, len(spans)
+
+
+# --------------------------------------------------------------------- the batch path
+#
+# `_match_one` walks the trie from every token, in Python. The batch path gives the same
+# hits much faster. The normalized texts of many documents are joined, case-folded at once
+# and scanned with numpy: word boundaries come from a table of word characters, and every
+# token gets a polynomial hash (and so does its prefix of each glob length). Bitmaps of the
+# lexicon's first tokens (a whole token, or a glob's prefix), and of the first two and
+# second two tokens of its phrases, pick the few tokens where a pattern may start; Python
+# walks the same trie from those tokens only. A false alarm of a bitmap costs a dict lookup
+# and never changes the result; a pattern is never missed, because every key it could
+# match is in the bitmaps. So "the" in "in the Ukraine" costs nothing unless the next
+# words could go on with a phrase. Texts whose case folding would change token boundaries
+# (rare letters such as 'İ') take the reference path.
+
+_SEP = "\x00"               # joins documents: not a word character, never joinable
+_BATCH_CHARS = 1 << 20      # characters per numpy batch
+_GLOB_CAP = 6
+_MIX1, _MIX2, _LEN_SALT = 0x9E3779B1, 0x85EBCA77, 0x27D4EB2F
+
+
+_ENDS, _STARTS = 1, 2          # flags: a pattern ends at this token / a phrase goes on
+_LONG = 4                      # flag: the first _GLOB_CAP characters of a longer glob
+_PAIR_PREFIX = 4               # tokens of a pair are compared by their first 4 characters
+_PAIR_MUL = 0x2C1B3C6D
+
+
+@dataclass
+class _Prefilter:
+    bits: int                       # every bitmap has 2**bits slots
+    first: np.ndarray               # uint8[1 + len(lengths), slots]: flags of first tokens,
+                                    # row 0 whole tokens, row k glob prefixes of lengths[k-1]
+    long: np.ndarray                # uint8[slots]: flags of globs longer than _GLOB_CAP
+    pairs: np.ndarray               # uint8[slots]: flags of (first, second) token pairs
+    pairs2: np.ndarray              # bool[slots]: (second, third) token pairs
+    lengths: tuple                  # glob prefix lengths to probe for first tokens
+    long_lengths: tuple             # lengths of globs longer than _GLOB_CAP
+    combos: tuple                   # prefix lengths of (first, second) pairs to probe
+    combos2: tuple                  # prefix lengths of (second, third) pairs to probe
+
+
+def _char_hashes(codes) -> np.ndarray:
+    x = codes * np.uint32(_MIX1)
+    x ^= x >> np.uint32(15)
+    x *= np.uint32(_MIX2)
+    x ^= x >> np.uint32(13)
+    return x
+
+
+_BASE = 0x01000193             # odd, so its powers have inverses modulo 2**32
+_POWERS: list = []
+
+
+def _powers(n: int):
+    """``(B**k, B**-k)`` modulo 2**32 for k < n, as uint32 arrays (cached, grown)."""
+    if not _POWERS or len(_POWERS[0]) < n:
+        n = max(n, 1 << 21, 2 * len(_POWERS[0]) if _POWERS else 0)
+        inverse = pow(_BASE, -1, 1 << 32)
+        up = np.full(n, _BASE, dtype=np.uint32)
+        up[0] = 1
+        down = np.full(n, inverse, dtype=np.uint32)
+        down[0] = 1
+        _POWERS[:] = [np.cumprod(up, dtype=np.uint32), np.cumprod(down, dtype=np.uint32)]
+    return _POWERS[0], _POWERS[1]
+
+
+def _hash(s: str) -> int:
+    """The 32-bit hash of a (folded) token or prefix, as :func:`_candidates` computes it:
+    a polynomial over mixed code points (so anagrams differ), plus a length salt."""
+    up = _powers(len(s))[0]
+    h = int((_char_hashes(_codes(s)) * up[:len(s)]).sum(dtype=np.uint32))
+    return (h + len(s) * _LEN_SALT) & 0xFFFFFFFF
+
+
+def _children(node: _Node, cased: bool):
+    """``(key, is_glob, child)`` for every child of a trie node (keys folded)."""
+    for key, child in node.exact.items():
+        yield (fold(key) if cased else key), False, child
+    for bucket in node.globs.values():
+        for key, child in bucket.items():
+            yield (fold(key) if cased else key), True, child
+
+
+def _pair_key(key: str, glob: bool) -> tuple[int, int]:
+    """``(prefix length, hash)`` of a token in a pair: its first ``_PAIR_PREFIX``
+    characters, or the whole glob prefix when that is shorter."""
+    n = len(key) if glob and len(key) < _PAIR_PREFIX else _PAIR_PREFIX
+    return n, _hash(key[:n])
+
+
+def _prefilter(compiled: CompiledLexicon) -> _Prefilter:
+    """The bitmaps of a compiled lexicon (built once, kept on it).
+
+    ``first`` flags every first token of a pattern, in one bitmap per kind of key (whole
+    token, or glob prefix of each length, so that a probe meets only keys of its kind):
+    ``_ENDS`` if a pattern ends there, ``_STARTS`` if a phrase goes on. A glob longer than
+    ``_GLOB_CAP`` characters is flagged ``_LONG`` by its first ``_GLOB_CAP`` characters,
+    and ``long`` holds it whole. ``pairs`` flags every (first, second) token pair of a
+    phrase the same way, and ``pairs2`` holds every (second, third) pair; tokens of pairs
+    are reduced to their first ``_PAIR_PREFIX`` characters (a shorter glob to its prefix).
+    Bitmaps get about 512 slots per key (at most 2**21), so few tokens are false alarms.
+    """
+    if compiled.prefilter is not None:
+        return compiled.prefilter
+    first: dict = {}                    # row (0: whole token, n: glob prefix) -> {hash: flags}
+    long, pairs, pairs2 = {}, {}, set()
+    combos, combos2 = set(), set()
+
+    def put(table, key, flag):
+        table[key] = table.get(key, 0) | flag
+
+    for m in compiled.matchers.values():
+        for root, cased in ((m.folded, False), (m.cased, True)):
+            for key1, glob1, node1 in _children(root, cased):
+                flags = (_ENDS if node1.entries else 0) | (
+                    _STARTS if node1.exact or node1.globs else 0)
+                if glob1 and len(key1) > _GLOB_CAP:
+                    put(first.setdefault(_GLOB_CAP, {}), _hash(key1[:_GLOB_CAP]), _LONG)
+                    put(long, _hash(key1), flags)
+                else:
+                    put(first.setdefault(len(key1) if glob1 else 0, {}), _hash(key1), flags)
+                if not flags & _STARTS:
+                    continue
+                n1, h1 = _pair_key(key1, glob1)
+                for key2, glob2, node2 in _children(node1, cased):
+                    n2, h2 = _pair_key(key2, glob2)
+                    combos.add((n1, n2))
+                    pair = (h1 * _PAIR_MUL + h2) & 0xFFFFFFFF
+                    put(pairs, pair, (_ENDS if node2.entries else 0) | (
+                        _STARTS if node2.exact or node2.globs else 0))
+                    for key3, glob3, _ in _children(node2, cased):
+                        n3, h3 = _pair_key(key3, glob3)
+                        combos2.add((n2, n3))
+                        pairs2.add((h2 * _PAIR_MUL + h3) & 0xFFFFFFFF)
+    most = max([len(t) for t in first.values()] + [len(long), len(pairs), len(pairs2), 1])
+    bits = min(21, max(16, (most * 512).bit_length()))
+    lengths = tuple(sorted(n for n in first if n))
+    rows = np.zeros((1 + len(lengths), 1 << bits), dtype=np.uint8)
+    for row, n in enumerate((0, *lengths)):
+        for key, flags in first.get(n, {}).items():
+            rows[row, key >> (32 - bits)] |= flags
+
+    def bitmap(table: dict, dtype=np.uint8):
+        out = np.zeros(1 << bits, dtype=dtype)
+        for key, flags in table.items():
+            out[key >> (32 - bits)] |= flags
+        return out
+
+    compiled.prefilter = _Prefilter(
+        bits, rows, bitmap(long), bitmap(pairs), bitmap(dict.fromkeys(pairs2, True), bool),
+        lengths, tuple(sorted({len(k) for k in _long_keys(compiled)})), tuple(sorted(combos)),
+        tuple(sorted(combos2)))
+    return compiled.prefilter
+
+
+def _long_keys(compiled: CompiledLexicon):
+    for m in compiled.matchers.values():
+        for root, cased in ((m.folded, False), (m.cased, True)):
+            for key, glob, _ in _children(root, cased):
+                if glob and len(key) > _GLOB_CAP:
+                    yield key
+
+
+def _candidates(codes, starts, ends, pf: _Prefilter) -> np.ndarray:
+    """Indices of the tokens where a pattern may start (a superset, checked by the trie).
+
+    A token is a candidate when its hash, or the hash of a glob-length prefix, is in the
+    first-token bitmap with ``_ENDS``; or, for a token that starts phrases, when its pair
+    with the next token is in the pair bitmap with ``_ENDS``, or with ``_STARTS`` and the
+    next pair (second and third token) in the second pair bitmap.
+    """
+    sums = np.zeros(len(codes) + 1, dtype=np.uint32)
+    up, down = _powers(len(codes))
+    chars = _char_hashes(codes)
+    chars *= up[:len(codes)]
+    np.cumsum(chars, dtype=np.uint32, out=sums[1:])
+    at_start = sums[starts]
+    unshift = down[starts]                  # B**-start: the hash of a token from offset 0
+    lengths = (ends - starts).astype(np.uint32)
+    shift = np.uint32(32 - pf.bits)
+    key = (sums[ends] - at_start) * unshift + lengths * np.uint32(_LEN_SALT)
+    flags = pf.first[0][key >> shift]
+    for row, n in enumerate(pf.lengths, start=1):
+        key = (sums[np.minimum(starts + n, ends)] - at_start) * unshift \
+            + np.uint32(n * _LEN_SALT)
+        flags |= pf.first[row][key >> shift]
+
+    def prefix(k, n):
+        m = np.minimum(lengths[k], np.uint32(n))
+        return (sums[starts[k] + m] - at_start[k]) * unshift[k] + m * np.uint32(_LEN_SALT)
+
+    long = np.flatnonzero(flags & _LONG)
+    if long.size:
+        for n in pf.long_lengths:
+            flags[long] |= pf.long[prefix(long, n) >> shift]
+    hit = (flags & _ENDS).astype(bool)
+
+    def pair_flags(k, table, combos):
+        out = np.zeros(len(k), dtype=table.dtype)
+        for n1, n2 in combos:
+            key = prefix(k, n1) * np.uint32(_PAIR_MUL) + prefix(k + 1, n2)
+            out |= table[key >> shift]
+        return out
+
+    first = np.flatnonzero(flags[:-1] & _STARTS)
+    if first.size:
+        second = pair_flags(first, pf.pairs, pf.combos)
+        hit[first[(second & _ENDS).astype(bool)]] = True
+        deeper = first[(second & _STARTS).astype(bool) & (first + 2 < len(starts))]
+        if deeper.size:
+            hit[deeper[pair_flags(deeper + 1, pf.pairs2, pf.combos2)]] = True
+    return np.flatnonzero(hit)
+
+
+def _fold_batch(ntexts: list[str]):
+    """Join and case-fold normalized texts; return what the batch scan needs.
+
+    Returns ``(joined, folded, fallback, to_norm, doc_starts_folded, doc_starts)``:
+    ``fallback`` lists the texts that must take the reference path (their text is left
+    out of the join); ``to_norm`` maps offsets of ``folded`` to offsets of ``joined``
+    (or is None when folding kept every length).
+    """
+    joined = _SEP.join(ntexts)
+    folded = fold(joined)
+    fallback: set = set()
+    lengths = np.fromiter((len(t) + 1 for t in ntexts), dtype=np.int64, count=len(ntexts))
+    doc_starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    if len(folded) == len(joined):
+        return joined, folded, fallback, None, doc_starts, doc_starts
+    found = _expansions(joined, len(folded) - len(joined))
+    safe = _fold_expansions()[1]
+    bad = {int(np.searchsorted(doc_starts, p, side="right")) - 1 for p, c in found
+           if c not in safe}
+    if bad:
+        fallback = bad
+        ntexts = ["" if k in bad else t for k, t in enumerate(ntexts)]
+        joined, folded, _, to_norm, starts_f, starts = _fold_batch(ntexts)
+        return joined, folded, fallback, to_norm, starts_f, starts
+    pos = np.array([p for p, _ in found], dtype=np.int64)
+    extra = np.array([len(fold(c)) - 1 if c not in _SHARP_S else 1 for _, c in found],
+                     dtype=np.int64)
+    total = np.cumsum(extra)
+    ends_f = pos + total + 1                     # where each expansion ends in `folded`
+
+    def to_norm(offsets):
+        k = np.searchsorted(ends_f, offsets, side="right")
+        return offsets - np.where(k > 0, total[np.maximum(k - 1, 0)], 0)
+
+    before = np.searchsorted(pos, doc_starts, side="left")
+    starts_f = doc_starts + np.where(before > 0, total[np.maximum(before - 1, 0)], 0)
+    return joined, folded, fallback, to_norm, starts_f, doc_starts
+
+
+_SHARP_S = ("ß", "ẞ")           # the commonest characters that fold into two
+
+
+def _expansions(text: str, extra: int) -> list[tuple[int, str]]:
+    """``(offset, character)`` of every character that folds into several, given how many
+    characters folding added; German text usually needs only a search for ``ß``."""
+    if sum(text.count(c) for c in _SHARP_S) == extra:       # each adds exactly one
+        found = []
+        for c in _SHARP_S:
+            at = text.find(c)
+            while at >= 0:
+                found.append((at, c))
+                at = text.find(c, at + 1)
+        return sorted(found)
+    return [(m.start(), m.group()) for m in _fold_expansions()[0].finditer(text)]
+
+
+def _match_batch(texts: list[str], langs: list, compiled: CompiledLexicon,
+                 sentences: bool = True):
+    """Hits and token counts of several texts: ``(rows per text, tokens per text)``.
+
+    Gives exactly what :func:`_match_one` gives for each text (rows in the same order).
+    """
+    pf = _prefilter(compiled)
+    norms = [normalize(t) for t in texts]
+    joined, folded, fallback, to_norm, starts_f, doc_starts = _fold_batch(
+        [n.text for n in norms])
+    codes = _codes(folded)
+    f_starts, f_ends = _word_bounds(codes)
+    to_norm = to_norm or (lambda offsets: offsets)      # offsets in `folded` -> `joined`
+    bounds = np.append(np.searchsorted(f_starts, starts_f), len(f_starts))
+    counts = np.diff(bounds).tolist()
+    rows: list = [[] for _ in texts]
+    cand = _candidates(codes, f_starts, f_ends, pf)
+    raw_by_doc: dict = {}
+    if cand.size:
+        docs = (np.searchsorted(bounds, cand, side="right") - 1).tolist()
+        firsts = [folded[a:b] for a, b in zip(f_starts[cand].tolist(), f_ends[cand].tolist())]
+        edges = bounds.tolist()
+        active = {lg: compiled.matcher(lg) for lg in set(langs)}
+        active = {lg: m if m is not None and m.size else None for lg, m in active.items()}
+
+        def key(k):
+            return folded[f_starts[k]:f_ends[k]]
+
+        def cased_key(k):
+            return joined[to_norm(f_starts[k]):to_norm(f_ends[k])]
+
+        def joinable(k: int) -> bool:
+            # folding leaves the characters between words as they are (the few that
+            # change, like circled letters, do not survive normalization)
+            gap = folded[f_ends[k]:f_starts[k + 1]]
+            return gap == " " or (_JOIN_GAP.fullmatch(gap) is not None
+                                  and gap.count("\n") < 2)
+
+        for g, d, first in zip(cand.tolist(), docs, firsts):
+            m = active[langs[d]]
+            if m is None:
+                continue
+            nodes = m.memo.get(first)
+            if nodes is None:
+                nodes = _root_children(m.memo, m.folded, first)
+            if nodes:
+                _walk(nodes, g, edges[d], edges[d + 1], key, joinable,
+                      raw_by_doc.setdefault(d, []))
+            if (m.cased.exact or m.cased.globs) and _may_be_cased(m, first):
+                token = cased_key(g)
+                nodes = m.memo_cased.get(token)
+                if nodes is None:
+                    nodes = _root_children(m.memo_cased, m.cased, token)
+                if nodes:
+                    _walk(nodes, g, edges[d], edges[d + 1], cased_key, joinable,
+                          raw_by_doc.setdefault(d, []))
+    kept = {}
+    for d, raw in raw_by_doc.items():
+        found = _resolve(raw, compiled.entries, compiled.frame_order, compiled.n_globs)
+        if found:
+            kept[d] = found
+    if kept:                            # offsets of every hit in `joined`, in one go
+        edges = bounds.tolist()
+        first = np.array([edges[d] + i for d, found in kept.items() for i, _, _ in found])
+        last = np.array([edges[d] + j - 1 for d, found in kept.items() for _, j, _ in found])
+        at = iter(zip(to_norm(f_starts[first]).tolist(), to_norm(f_ends[last]).tolist()))
+    entries = compiled.entries
+    for d, found in kept.items():
+        text, norm, off = texts[d], norms[d], int(doc_starts[d])
+        spans = [(a - off, b - off) for a, b in itertools.islice(at, len(found))]
+        sents = _sentence_spans_until(text, langs[d], norm.original_span(
+            spans[-1][0], spans[-1][0] + 1)[0]) if sentences else None
+        out = rows[d]
+        for (i, j, e), (a, b) in zip(found, spans):
+            start, end = norm.original_span(a, b)
+            term = entries[e]
+            out.append((term.frame, term.pattern, text[start:end], start, end, i, j,
+                        sentence_index(sents, start) if sentences else -1, term.weight))
+    for d in fallback:
+        rows[d], n = _match_one(texts[d], langs[d], compiled, sentences)
+        counts[d] = n if n is not None else len(word_spans(norms[d].text))
+    return rows, counts
+
+
+def _may_be_cased(m: _Matcher, folded: str) -> bool:
+    """Whether a token (given case-folded) can match a case-sensitive entry's first token,
+    remembered per token: most tokens then skip the case-sensitive trie."""
+    gate = m.memo_cased.get(("gate", folded))
+    if gate is None:
+        gate = any(fold(key) == folded for key in m.cased.exact) or any(
+            folded.startswith(fold(key)) for bucket in m.cased.globs.values() for key in bucket)
+        m.memo_cased[("gate", folded)] = gate
+    return gate
+
+
+def _root_children(memo: dict, root: _Node, token: str) -> tuple:
+    """The children of ``root`` reached by ``token``, remembered in ``memo``."""
+    if len(memo) > 200_000:
+        memo.clear()
+    nodes = memo[token] = tuple(root.step(token))
+    return nodes
+
+
+def _walk(nodes: tuple, g: int, base: int, last: int, key, joinable, out: list) -> None:
+    """Append ``(i, j, entry)`` for every pattern that starts at token ``g`` and whose
+    first token reached ``nodes``; ``key(k)`` is the matching key of token ``k``.
+
+    ``base`` is the document's first token and ``last`` its end (exclusive); ``i`` and
+    ``j`` are relative to ``base``, as in :func:`_raw_matches`.
+    """
+    stack = [(node, g + 1) for node in nodes]
+    while stack:
+        node, j = stack.pop()
+        for e in node.entries:
+            out.append((g - base, j - base, e))
+        if j < last and (node.exact or node.globs) and joinable(j - 1):
+            stack.extend((child, j + 1) for child in node.step(key(j)))
 
 
 def match_text(text: str, lexicon, *, lang: str | None = None) -> pd.DataFrame:
@@ -229,7 +656,7 @@ def match_text(text: str, lexicon, *, lang: str | None = None) -> pd.DataFrame:
 
 
 def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None = None,
-              n_tokens: bool = False) -> pd.DataFrame:
+              n_tokens: bool = False, n_jobs: int = 1) -> pd.DataFrame:
     """Find every match of a lexicon's patterns in a corpus.
 
     Parameters
@@ -247,6 +674,9 @@ def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None
     n_tokens : bool, default=False
         Also return the word-token count of every document (a Series indexed by
         ``doc_id``), counted in the same pass.
+    n_jobs : int, default=1
+        Worker processes; ``-1`` uses every core. The compiled lexicon is sent once to
+        each worker, and the result is identical to ``n_jobs=1`` (same rows, same order).
 
     Returns
     -------
@@ -258,14 +688,36 @@ def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None
     Examples
     --------
     >>> import pandas as pd
+    >>> from framing.lexicon import parse_lexicon
+    >>> lexicon = parse_lexicon('''
+    ... name: demo
+    ... frames:
+    ...   proxy_war: {terms: {en: ["proxy war*"], de: ["Stellvertreterkrieg*"]}}
+    ...   bloc: {terms: {en: ["US-led bloc*"], de: ["von den USA geführte* Block*"]}}
+    ...   kiev: {terms: {en: ["Kiev"], de: ["Kiew", "Kiews"]}}
+    ... ''')
     >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "lang": ["en", "de"], "text": [
-    ...     "NATO's proxy war, says the Kiev regime.", "Der von den USA geführte Block."]})
-    >>> find_hits(corpus, "ukraine_war")[["doc_id", "frame", "match", "start", "end"]]
-      doc_id                    frame                       match  start  end
-    0      a                proxy_war                   proxy war      7   16
-    1      a              kiev_regime                 Kiev regime     27   38
-    2      a  naming_russian_spelling                        Kiev     27   31
-    3      b              us_led_bloc  von den USA geführte Block      4   30
+    ...     "A proxy war, says Kiev, and the US led bloc.",
+    ...     "Der von den USA geführten Blocks Stellvertreterkrieg erreicht Kiew."]})
+    >>> find_hits(corpus, lexicon)[["doc_id", "frame", "match", "start", "end"]]
+      doc_id      frame                         match  start  end
+    0      a  proxy_war                     proxy war      2   11
+    1      a       kiev                          Kiev     18   22
+    2      a       bloc                   US led bloc     32   43
+    3      b       bloc  von den USA geführten Blocks      4   32
+    4      b  proxy_war           Stellvertreterkrieg     33   52
+    5      b       kiev                          Kiew     62   66
+    """
+    return _find_hits(corpus, lexicon, lang=lang, progress=progress, n_tokens=n_tokens,
+                      n_jobs=n_jobs)
+
+
+def _find_hits(corpus, lexicon, *, lang=None, progress=None, n_tokens=False, n_jobs=1,
+               sentences=True, warn=True):
+    """:func:`find_hits`, with the sentence numbers optional (-1 when not computed).
+
+    Scoring never reads sentence numbers, so :func:`framing.score.score_corpus` skips
+    sentence splitting, the slowest part of detection.
     """
     from framing.corpus import read_corpus
 
@@ -273,28 +725,203 @@ def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None
         corpus = read_corpus(corpus)
     check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
     compiled = compile_lexicon(lexicon)
-    lex = compiled.lexicon
-    langs = _languages(corpus, lang)
-    missing = sorted(set(langs) - set(compiled.matchers))
-    if missing and ANY_LANG not in {t.lang for t in compiled.entries}:
-        counts = pd.Series(langs).value_counts()
-        warnings.warn(
-            f"lexicon {lex.name!r} has no patterns for language(s) "
-            + ", ".join(f"{m} ({counts[m]} documents)" for m in missing)
-            + f"; those documents get no hits. The lexicon covers: {', '.join(lex.languages)}.",
-            stacklevel=2)
-    rows, counts = [], []
-    items = zip(corpus["doc_id"].tolist(), corpus["text"].tolist(), langs)
-    for doc_id, text, doc_lang in _progress(items, len(corpus), progress, "finding hits"):
-        found, n = _match_one(text, doc_lang, compiled)
-        rows.extend((doc_id, *r, doc_lang) for r in found)
-        if n_tokens:
-            counts.append(n if n is not None else len(word_spans(normalize(text).text)))
-    hits = _hits_table(rows, lex)
+    bar = _progress_bar(len(corpus), progress, "finding hits")
+    parts, counts, missing = [], [], Counter()
+    try:
+        for found, n, languages in _detect_pieces(corpus, compiled, lang, sentences, n_jobs):
+            parts.append(_hits_table(found, compiled.lexicon))   # while the workers work
+            counts.extend(n)
+            missing.update(languages)
+            if bar is not None:
+                bar.update(len(n))
+    finally:
+        if bar is not None:
+            bar.close()
+    if warn:
+        _warn_languages(missing, compiled, stacklevel=3)
+    hits = _concat_hits(parts, compiled.lexicon)
     if n_tokens:
         return hits, pd.Series(counts, index=corpus["doc_id"].tolist(), name="n_tokens",
                                dtype="int64")
     return hits
+
+
+def _concat_hits(parts: list, lex: Lexicon) -> pd.DataFrame:
+    """The hits tables of pieces of a corpus as one (the table of all their rows)."""
+    full = [p for p in parts if len(p)]
+    if len(full) == len(parts) == 1:
+        return parts[0]
+    if not full:
+        return _hits_table([], lex)
+    hits = pd.concat(full, ignore_index=True)
+    hits.attrs = dict(full[0].attrs)
+    return hits
+
+
+def _detect_pieces(corpus: pd.DataFrame, compiled: CompiledLexicon, lang, sentences: bool,
+                   n_jobs):
+    """``(rows, token counts, documents per uncovered language)`` of pieces of a corpus, in
+    order. With ``n_jobs`` > 1 this process and ``n_jobs - 1`` worker processes share the
+    pieces, each taking the next one when it is free; workers receive theirs as DataFrame
+    slices (cheap to send) and the compiled lexicon once, when they start."""
+    workers = _n_workers(n_jobs)
+    if workers == 1 or len(corpus) < 2:
+        yield _detect_frame(compiled, corpus, lang, sentences)
+        return
+    bounds = _unit_bounds(None, workers, lengths=_text_lengths(corpus["text"]))
+    columns = [c for c in ("doc_id", "text", "lang") if c in corpus.columns]
+    pool = worker_pool(compiled, workers - 1, sentences)
+    done: dict = {}                 # piece -> result or future
+    queued = 0                      # pieces handed out so far (in order)
+    try:
+        for k in range(len(bounds)):
+            # until piece k is ready: keep two pieces queued per worker, work here otherwise
+            while queued < len(bounds) and (k not in done or not _ready(done[k])):
+                a, b = bounds[queued]
+                if sum(not _ready(v) for v in done.values()) < 2 * (workers - 1):
+                    done[queued] = pool.submit(_call, _detect_frame, corpus[columns].iloc[a:b],
+                                               lang, sentences)
+                else:
+                    done[queued] = _detect_frame(compiled, corpus.iloc[a:b], lang, sentences)
+                queued += 1
+            result = done.pop(k)
+            yield result if isinstance(result, tuple) else result.result()
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _ready(result) -> bool:
+    return isinstance(result, tuple) or result.done()
+
+
+def _submit_pieces(pool, workers: int, corpus: pd.DataFrame, lang, sentences: bool) -> list:
+    """Send pieces of a corpus to the workers of ``pool``; the futures of their
+    :func:`_detect_frame` results, in corpus order."""
+    bounds = _unit_bounds(None, workers, lengths=_text_lengths(corpus["text"]))
+    columns = [c for c in ("doc_id", "text", "lang") if c in corpus.columns]
+    return [pool.submit(_call, _detect_frame, corpus[columns].iloc[a:b], lang, sentences)
+            for a, b in bounds]
+
+
+def _detect_frame(compiled: CompiledLexicon, corpus: pd.DataFrame, lang, sentences: bool):
+    """Rows, token counts and uncovered languages of a corpus table (see _detect_pieces)."""
+    langs = _languages(corpus, lang)
+    missing = Counter(lg for lg in langs if lg not in compiled.matchers)
+    rows, counts = _detect_rows(corpus["doc_id"].tolist(), corpus["text"].tolist(), langs,
+                                compiled, sentences)
+    return rows, counts, missing
+
+
+def _text_lengths(texts: pd.Series) -> list[int]:
+    try:
+        return texts.str.len().fillna(0).astype("int64").tolist()
+    except (AttributeError, TypeError):
+        return [len(t) if isinstance(t, str) else 0 for t in texts.tolist()]
+
+
+def _warn_missing(langs, compiled: CompiledLexicon, stacklevel: int = 2) -> None:
+    """Warn once about documents in languages the lexicon has no patterns for."""
+    _warn_languages(Counter(lg for lg in langs if lg not in compiled.matchers), compiled,
+                    stacklevel + 1)
+
+
+def _warn_languages(missing: Counter, compiled: CompiledLexicon, stacklevel: int = 2) -> None:
+    """The warning of :func:`_warn_missing`, from counts of documents per language."""
+    lex = compiled.lexicon
+    if missing and ANY_LANG not in {t.lang for t in compiled.entries}:
+        warnings.warn(
+            f"lexicon {lex.name!r} has no patterns for language(s) "
+            + ", ".join(f"{m} ({missing[m]} documents)" for m in sorted(missing, key=str))
+            + f"; those documents get no hits. The lexicon covers: {', '.join(lex.languages)}.",
+            stacklevel=stacklevel + 1)
+
+
+def _detect_rows(doc_ids, texts, langs, compiled: CompiledLexicon, sentences: bool = True):
+    """Hits rows ``(doc_id, frame, ..., weight, lang)`` and token counts of some documents."""
+    rows, counts = [], []
+    with _gc_paused():
+        for a, b in _batches(texts, _BATCH_CHARS):
+            found, n = _match_batch(texts[a:b], langs[a:b], compiled, sentences)
+            for doc_id, doc_lang, doc_rows in zip(doc_ids[a:b], langs[a:b], found):
+                rows.extend((doc_id, *r, doc_lang) for r in doc_rows)
+            counts.extend(n)
+    return rows, counts
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector: detection makes many small objects and no
+    cycles, and with a large corpus in memory every collection walks all of it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _batches(texts, size: int, *, lengths=None):
+    """``(start, stop)`` of consecutive runs of texts holding about ``size`` characters
+    (``lengths`` may give the length of every text instead of the texts)."""
+    if lengths is None:
+        lengths = (len(t) if isinstance(t, str) else 0 for t in texts)
+    start, total, k = 0, 0, -1
+    for k, n in enumerate(lengths):
+        total += n
+        if total >= size:
+            yield start, k + 1
+            start, total = k + 1, 0
+    if start < k + 1:
+        yield start, k + 1
+
+
+# ------------------------------------------------------------------ worker processes
+
+_WORKER: dict = {}
+
+
+def _n_workers(n_jobs) -> int:
+    import os
+
+    if n_jobs is None or n_jobs == 0:
+        return 1
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool):
+        raise ValueError(f"n_jobs must be an int (1, 2, ..., or -1 for every core); "
+                         f"got {n_jobs!r}.")
+    cores = os.cpu_count() or 1
+    return max(1, cores + 1 + n_jobs if n_jobs < 0 else n_jobs)
+
+
+def _unit_bounds(texts, n_jobs, size: int = 2 << 20, *, lengths=None) -> list:
+    """``(start, stop)`` of the work units of some texts: one for one worker, else pieces of
+    about ``size`` characters (smaller for a small corpus, so that every worker works)."""
+    workers = _n_workers(n_jobs)
+    if lengths is None:
+        lengths = [len(t) if isinstance(t, str) else 0 for t in texts]
+    if workers == 1:
+        return [(0, len(lengths))]
+    size = max(1 << 16, min(size, sum(lengths) // (3 * workers) + 1))
+    return list(_batches(None, size, lengths=lengths))
+
+
+def _init_worker(compiled: CompiledLexicon, sentences: bool) -> None:
+    _WORKER["compiled"] = compiled
+    _WORKER["sentences"] = sentences
+
+
+def _call(function, *args):
+    """Run ``function(compiled_lexicon, *args)`` in a worker process."""
+    return function(_WORKER["compiled"], *args)
+
+
+def worker_pool(compiled: CompiledLexicon, n_workers: int, sentences: bool = True):
+    """A process pool whose workers each receive the compiled lexicon once."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    _prefilter(compiled)
+    return ProcessPoolExecutor(max_workers=n_workers, initializer=_init_worker,
+                               initargs=(compiled, sentences))
 
 
 def _languages(corpus: pd.DataFrame, lang: str | None) -> list[str]:
@@ -307,17 +934,35 @@ def _languages(corpus: pd.DataFrame, lang: str | None) -> list[str]:
     return [detect_language(t) for t in corpus["text"].tolist()]
 
 
+_VERSIONS: dict = {}
+
+
+def _version_id(lex: Lexicon) -> str:
+    """``lex.version_id`` (a hash of the whole lexicon), remembered per lexicon object:
+    streaming and worker processes build many hits tables with one lexicon."""
+    import weakref
+
+    ref, version = _VERSIONS.get(id(lex), (None, None))
+    if ref is None or ref() is not lex:
+        if len(_VERSIONS) > 64:
+            _VERSIONS.clear()
+        version = lex.version_id
+        _VERSIONS[id(lex)] = (weakref.ref(lex), version)
+    return version
+
+
 def _hits_table(rows, lex: Lexicon) -> pd.DataFrame:
+    version = _version_id(lex)
     if rows:
         cols = ["doc_id", "frame", "entry", "match", "start", "end", "token_start",
                 "token_end", "sentence", "weight", "lang"]
         hits = pd.DataFrame(rows, columns=cols)
         hits["lexicon"] = lex.name
-        hits["lexicon_version"] = lex.version_id
+        hits["lexicon_version"] = version
         hits = hits[list(HITS_COLUMNS)].astype(HITS_DTYPES)
     else:
         hits = empty_table(HITS_COLUMNS, HITS_DTYPES)
-    hits.attrs.update({"lexicon": lex.name, "lexicon_version": lex.version_id,
+    hits.attrs.update({"lexicon": lex.name, "lexicon_version": version,
                        "frames": list(lex.frames), "labels": lex.labels})
     return hits
 
@@ -330,3 +975,14 @@ def _progress(iterable, total: int, progress: bool | None, desc: str):
     from tqdm.auto import tqdm
 
     return tqdm(iterable, total=total, desc=desc, unit="doc")
+
+
+def _progress_bar(total: int, progress: bool | None, desc: str):
+    """A tqdm bar to update by hand (None when not shown; same rule as ``_progress``)."""
+    if progress is None:
+        progress = total >= 5000
+    if not progress:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit="doc")

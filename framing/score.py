@@ -38,6 +38,16 @@ def filter_hits(hits: pd.DataFrame, **where) -> pd.DataFrame:
     """Keep the hits whose columns equal the given values (``voice="author"``).
 
     A value may be a single value or a list of allowed values; ``None`` means no filter.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hits = pd.DataFrame({"doc_id": ["a", "a", "b"], "frame": ["f", "f", "f"],
+    ...                      "voice": ["author", "quote", "author"]})
+    >>> filter_hits(hits, voice="author")["doc_id"].tolist()
+    ['a', 'b']
+    >>> len(filter_hits(hits, voice=["author", "quote"], negated=None))
+    3
     """
     keep = pd.Series(True, index=hits.index)
     for col, value in where.items():
@@ -88,14 +98,21 @@ def score_documents(hits: pd.DataFrame, corpus: pd.DataFrame, *, lexicon=None,
     Examples
     --------
     >>> import pandas as pd, framing as fr
+    >>> lexicon = fr.parse_lexicon('''
+    ... name: demo
+    ... frames:
+    ...   proxy_war: {terms: {en: ["proxy war*"]}}
+    ...   bloc: {terms: {en: ["US-led bloc*"]}}
+    ... ''')
     >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "lang": ["en", "en"], "text": [
     ...     "A proxy war, and another proxy war.", "No loaded words."]})
-    >>> hits = fr.find_hits(corpus, "ukraine_war")
-    >>> s = score_documents(hits, corpus)
-    >>> s[s.frame == "proxy_war"][["doc_id", "count", "n_tokens", "rate"]]
-       doc_id  count  n_tokens   rate
-    0       a      2         7  285.714286
-    13      b      0         3    0.000000
+    >>> hits = fr.find_hits(corpus, lexicon)
+    >>> score_documents(hits, corpus)[["doc_id", "frame", "count", "n_tokens", "rate"]]
+      doc_id      frame  count  n_tokens        rate
+    0      a  proxy_war      2         7  285.714286
+    1      a       bloc      0         7    0.000000
+    2      b  proxy_war      0         3    0.000000
+    3      b       bloc      0         3    0.000000
     """
     check_columns(hits, ("doc_id", "frame"), table="hits", param="hits")
     check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
@@ -131,16 +148,35 @@ def score_documents(hits: pd.DataFrame, corpus: pd.DataFrame, *, lexicon=None,
 
 
 def score_corpus(corpus, lexicon, *, voice=None, negated=None, per: int = 1000,
-                 progress: bool | None = None) -> pd.DataFrame:
-    """Find hits and score them in one pass (see :func:`score_documents`)."""
+                 progress: bool | None = None, n_jobs: int = 1) -> pd.DataFrame:
+    """Find hits and score them in one pass (see :func:`score_documents`).
+
+    ``n_jobs`` worker processes find the hits (``-1``: every core); the scores are the
+    same as with one. Sentence numbers, which scores never use, are not computed unless a
+    context filter (``voice=``, ``negated=``) asks for the context of each hit.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing.lexicon import parse_lexicon
+    >>> lexicon = parse_lexicon("{name: demo, frames: {proxy_war: {terms: {en: ['proxy war*']}}}}")
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "lang": "en",
+    ...                        "text": ["A proxy war, they said.", "Talks resumed."]})
+    >>> score_corpus(corpus, lexicon)[["doc_id", "frame", "count", "n_tokens", "rate"]]
+      doc_id      frame  count  n_tokens   rate
+    0      a  proxy_war      1         5  200.0
+    1      b  proxy_war      0         2    0.0
+    """
     from framing.corpus import read_corpus
-    from framing.detect import find_hits
+    from framing.detect import _find_hits, compile_lexicon
 
     if not isinstance(corpus, pd.DataFrame):
         corpus = read_corpus(corpus)
-    hits, tokens = find_hits(corpus, lexicon, n_tokens=True, progress=progress)
-    return score_documents(hits, corpus, lexicon=lexicon, n_tokens=tokens, voice=voice,
-                           negated=negated, per=per)
+    compiled = compile_lexicon(lexicon)
+    hits, tokens = _find_hits(corpus, compiled, n_tokens=True, progress=progress,
+                              n_jobs=n_jobs, sentences=voice is not None or negated is not None)
+    return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens,
+                           voice=voice, negated=negated, per=per)
 
 
 def _frames(hits: pd.DataFrame, lexicon):

@@ -94,15 +94,17 @@ def test_parquet_and_folder_garbage(tmp_path):
 
 @pytest.mark.slow
 def test_a_50_mb_single_document(tmp_path):
-    from framing.detect import find_hits
+    from framing.score import score_corpus
 
     unit = "The US-led bloc wages a proxy war, officials in Kiev said. " * 8 + "\n"
     text = unit * (50_000_000 // len(unit))
-    corpus = pd.DataFrame({"doc_id": ["big"], "lang": ["en"], "text": [text]})
-    hits = find_hits(read_corpus(corpus), "ukraine_war", progress=False)
-    assert (hits["frame"] == "proxy_war").sum() == text.count("proxy war")
-    row = hits.iloc[-1]
-    assert text[row.start:row.end] == row.match
+    path = tmp_path / "big.jsonl"
+    path.write_text(json.dumps({"id": "big", "lang": "en", "text": text}) + "\n",
+                    encoding="utf-8")
+    corpus = read_corpus(path)
+    scores = score_corpus(corpus, "ukraine_war", progress=False).set_index("frame")
+    assert scores.loc["proxy_war", "count"] == text.count("proxy war")
+    assert scores.loc["proxy_war", "n_tokens"] == len(text.split()) + text.count("-")
 
 
 @pytest.mark.slow

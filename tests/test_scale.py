@@ -1,0 +1,490 @@
+"""Scale: the fast matcher against the reference, worker processes, streaming with resume,
+and Dask. Every check here is about results, never about timing (see bench/ for speed)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framing as fr
+from framing.detect import _match_batch, _match_one, compile_lexicon, find_hits
+from framing.errors import CorpusError, InputError
+from framing.lexicon import parse_lexicon
+from framing.scale import iter_corpus_chunks, stream_scores
+from framing.score import score_corpus
+from framing.text import (
+    _cluster_re,
+    _clusters,
+    _codes,
+    _fold_expansions,
+    _word_bounds,
+    fold,
+    word_spans,
+)
+from tests.conftest import TINY_LEXICON
+
+# ---------------------------------------------------------------------------- fixtures
+
+WORDS = {
+    "en": "the US-led bloc wages a proxy war in Kiev and NATO's war goes on quietly".split(),
+    "de": "der von den USA geführten Blocks Stellvertreterkrieg erreicht Kiew Straße".split(),
+    "ru": "блок во главе с США ведёт прокси-войну в Киеве и опосредованной войны".split(),
+}
+
+
+def make_corpus(n: int, seed: int = 0) -> pd.DataFrame:
+    """A small corpus in three languages with hits, typography and metadata."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n):
+        lang = ["en", "de", "ru"][i % 3]
+        words = list(rng.choice(WORDS[lang], size=int(rng.integers(5, 40))))
+        if i % 7 == 0:
+            words.insert(1, "\u201eQuote\u201c")
+        text = " ".join(words) + ". " + " ".join(rng.choice(WORDS[lang], size=6)) + "."
+        rows.append({"doc_id": f"d{i}", "source": ["A", "B"][i % 2],
+                     "date": f"2024-01-{1 + i % 28:02d}", "lang": lang, "text": text})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture
+def lexicon():
+    return parse_lexicon(TINY_LEXICON, path="tiny.yaml")
+
+
+def write(df: pd.DataFrame, path, fmt: str):
+    if fmt == "csv":
+        df.to_csv(path, index=False)
+    elif fmt == "jsonl":
+        df.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        df.to_parquet(path, index=False, row_group_size=7)
+    return path
+
+
+def reference_scores(path, lexicon):
+    return score_corpus(fr.read_corpus(path), lexicon, progress=False)
+
+
+def same_scores(got: pd.DataFrame, want: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True),
+                                  check_dtype=False)
+
+
+# ------------------------------------------------- fast matcher == reference matcher
+
+TOKENS = st.sampled_from(["kiev", "Kiewer", "proxy", "war", "wars", "US", "us", "bloc",
+                          "Straße", "strasse", "İstanbul", "Киеве", "ёлка", "елка", "NATO's"])
+PATTERNS = st.lists(TOKENS.map(lambda t: t.replace("'", "")), min_size=1, max_size=3).map(
+    lambda ws: " ".join(ws)).flatmap(
+    lambda p: st.sampled_from([p, p + "*", p.replace(" ", "-"), p[:3].rstrip(" -") + "*"]))
+SEPARATORS = st.sampled_from([" ", " ", " ", " ", "-", ", ", "\n", "\n\n", " \u00ad",
+                              "\u201e", "\u201c ", "\u0301 ", "'", "\u00a0", "\U0001F600",
+                              "ß", "\x00"])
+PIECES = st.one_of(st.tuples(TOKENS, SEPARATORS).map("".join), st.characters())
+TEXTS = st.lists(PIECES, max_size=30).map("".join)
+
+
+@st.composite
+def lexicons(draw):
+    frames = {}
+    for f in range(draw(st.integers(1, 3))):
+        terms = draw(st.lists(PATTERNS, min_size=1, max_size=6, unique=True))
+        entry = [{"pattern": t, "case_sensitive": True} if t.isupper() else t for t in terms]
+        frame = {"terms": {draw(st.sampled_from(["en", "de", "any"])): entry}}
+        if draw(st.booleans()):
+            frame["exclude"] = {"en": [draw(PATTERNS)]}
+        frames[f"f{f}"] = frame
+    return parse_lexicon(json.dumps({"name": "h", "frames": frames}), path="h.yaml")
+
+
+@settings(max_examples=150, deadline=None)
+@given(lexicons(), st.lists(st.tuples(TEXTS, st.sampled_from(["en", "de", "ru"])),
+                            min_size=1, max_size=4))
+def test_fast_matcher_equals_reference(lexicon, docs):
+    compiled = compile_lexicon(lexicon)
+    texts, langs = [t for t, _ in docs], [lg for _, lg in docs]
+    rows, counts = _match_batch(texts, langs, compiled)
+    for text, lang, got, n in zip(texts, langs, rows, counts):
+        want, m = _match_one(text, lang, compiled)
+        assert got == want
+        assert n == (m if m is not None else len(word_spans(fr.normalize(text).text)))
+
+
+@st.composite
+def lexicon_and_texts(draw):
+    """A lexicon and texts made of its own patterns (inflected, joined in every way the
+    matcher allows or refuses), so that phrases, globs and overlaps are met often."""
+    lexicon = draw(lexicons())
+    patterns = [t.pattern for t in lexicon.terms(include_excludes=True)]
+    pieces = st.one_of(
+        st.sampled_from(patterns).flatmap(lambda p: st.tuples(
+            st.just(p), st.sampled_from(["", "s", "er", "ß"]),
+            st.sampled_from([" ", "-", "\n", " - ", ",", "\n\n"]))).map(
+            lambda t: t[0].replace("*", t[1]).replace(" ", t[2])),
+        TOKENS, SEPARATORS)
+    texts = st.lists(pieces, max_size=12).map(" ".join)
+    docs = draw(st.lists(st.tuples(texts, st.sampled_from(["en", "de", "ru"])), min_size=1,
+                         max_size=4))
+    return lexicon, docs
+
+
+@settings(max_examples=150, deadline=None)
+@given(lexicon_and_texts())
+def test_fast_matcher_equals_reference_on_texts_made_of_patterns(case):
+    lexicon, docs = case
+    test_fast_matcher_equals_reference.hypothesis.inner_test(lexicon, docs)
+
+
+def test_fast_matcher_on_the_shipped_lexicon_and_seed(shared_dir):
+    text = (shared_dir / "seeds" / "rt_de_nato_troops.txt").read_text(encoding="utf-8")
+    compiled = compile_lexicon("ukraine_war")
+    texts = [text, text.upper(), text.replace("ss", "ß"), "İ" + text]
+    rows, _ = _match_batch(texts, ["de"] * 4, compiled)
+    assert rows == [_match_one(t, "de", compiled)[0] for t in texts]
+    assert rows[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_vectorized_word_bounds_equal_word_spans(text):
+    starts, ends = _word_bounds(_codes(text))
+    assert list(zip(starts.tolist(), ends.tolist())) == word_spans(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_cluster_scan_equals_the_original_regex(text):
+    assert list(_clusters(text)) == [m.span() for m in _cluster_re().finditer(text)]
+
+
+def test_folding_keeps_the_characters_between_words():
+    """The fast matcher reads the gaps between words (space, hyphen, line breaks) in the
+    case-folded text: no character outside words that survives normalization changes."""
+    word = re.compile(r"[^\W_]")
+    changed = [c for c in map(chr, range(0x10000))
+               if not word.match(c) and c != "'" and fold(c) != c]
+    assert changed and all(c not in fr.normalize(c).text for c in changed)
+
+
+def test_mark_set_equals_the_mark_class():
+    from framing.text import _MARKS, _MARKS_CLASS
+
+    assert _MARKS == {c for c in map(chr, range(0x10000)) if re.match(f"[{_MARKS_CLASS}]", c)}
+
+
+def test_no_character_beyond_the_bmp_folds_to_several():
+    assert not [c for c in range(0x10000, 0x110000) if len(fold(chr(c))) > 1]
+    pattern, safe = _fold_expansions()
+    assert "ß" in safe and "İ" not in safe and pattern.search("İ")
+
+
+# ------------------------------------------------------------------------- n_jobs
+
+
+def test_n_jobs_two_equals_one(lexicon):
+    corpus = fr.read_corpus(make_corpus(300))
+    one = find_hits(corpus, lexicon, progress=False)
+    two = find_hits(corpus, lexicon, progress=False, n_jobs=2)
+    pd.testing.assert_frame_equal(one, two)
+    pd.testing.assert_frame_equal(score_corpus(corpus, lexicon, progress=False),
+                                  score_corpus(corpus, lexicon, progress=False, n_jobs=2))
+
+
+def test_n_jobs_must_be_an_int(lexicon):
+    corpus = fr.read_corpus(make_corpus(3))
+    with pytest.raises(ValueError, match=r"n_jobs must be an int \(1, 2, \.\.\., or -1 for "
+                                         r"every core\); got 'two'"):
+        find_hits(corpus, lexicon, n_jobs="two")
+
+
+# ---------------------------------------------------------------------- streaming
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_stream_equals_in_memory(tmp_path, lexicon, fmt):
+    path = write(make_corpus(60), tmp_path / f"c.{fmt}", fmt)
+    result = stream_scores(path, lexicon, tmp_path / "s.parquet", chunk_size=16)
+    assert (result.documents, result.chunks, result.resumed, result.frames) == (60, 4, 0, 3)
+    same_scores(pd.read_parquet(result.path), reference_scores(path, lexicon))
+    assert not (tmp_path / "s.parquet.partial").exists()
+
+
+@pytest.mark.parametrize("out", ["s.csv", "s.tsv", "s.jsonl"])
+def test_stream_writes_every_table_format(tmp_path, lexicon, out):
+    from framing.cli import read_table
+
+    path = write(make_corpus(20), tmp_path / "c.jsonl", "jsonl")
+    stream_scores(path, lexicon, tmp_path / out, chunk_size=8, n_jobs=2)
+    same_scores(read_table(tmp_path / out), reference_scores(path, lexicon))
+
+
+def test_iter_corpus_chunks_gives_the_corpus_in_chunks(tmp_path):
+    path = write(make_corpus(10), tmp_path / "c.parquet", "parquet")
+    chunks = list(iter_corpus_chunks(path, chunk_size=4))
+    assert [len(c) for c in chunks] == [4, 4, 2]
+    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), fr.read_corpus(path))
+
+
+def test_stream_numbers_rows_across_chunks_like_read_corpus(tmp_path, lexicon):
+    path = tmp_path / "c.csv"
+    make_corpus(9).drop(columns="doc_id").to_csv(path, index=False)
+    result = stream_scores(path, lexicon, tmp_path / "s.parquet", chunk_size=4)
+    same_scores(pd.read_parquet(result.path), reference_scores(path, lexicon))
+
+
+class Interrupt(Exception):
+    pass
+
+
+def interrupt_after(monkeypatch, n_chunks: int):
+    """Make the run fail while saving chunk number ``n_chunks`` (0-based)."""
+    import framing.scale as scale
+
+    save = scale._save_chunk
+
+    def failing(scores, chunk, partial, state, bar):
+        if len(state["chunks"]) == n_chunks:
+            raise Interrupt("simulated interruption")
+        save(scores, chunk, partial, state, bar)
+
+    monkeypatch.setattr(scale, "_save_chunk", failing)
+
+
+def count_scored_chunks(monkeypatch) -> list:
+    import framing.scale as scale
+
+    seen, score = [], scale._score
+
+    def counting(chunk, *args):
+        seen.append(len(chunk.corpus))
+        return score(chunk, *args)
+
+    monkeypatch.setattr(scale, "_score", counting)
+    return seen
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_resume_after_interruption(tmp_path, lexicon, monkeypatch, fmt):
+    path = write(make_corpus(50), tmp_path / f"c.{fmt}", fmt)
+    out = tmp_path / "s.parquet"
+    with monkeypatch.context() as m:
+        interrupt_after(m, 2)
+        with pytest.raises(Interrupt):
+            stream_scores(path, lexicon, out, chunk_size=10)
+    assert not out.exists()
+    partial = tmp_path / "s.parquet.partial"
+    assert len(json.loads((partial / "state.json").read_text())["chunks"]) == 2
+    scored = count_scored_chunks(monkeypatch)
+    result = stream_scores(path, lexicon, out, chunk_size=10)
+    assert (result.resumed, result.chunks, result.documents) == (2, 5, 50)
+    assert scored == [10, 10, 10]                 # the two finished chunks were skipped
+    same_scores(pd.read_parquet(out), reference_scores(path, lexicon))
+    assert not partial.exists()
+
+
+def test_parquet_with_one_big_row_group_resumes_inside_it(tmp_path, lexicon, monkeypatch):
+    path = tmp_path / "c.parquet"
+    make_corpus(40).to_parquet(path, index=False, row_group_size=1000)
+    out = tmp_path / "s.parquet"
+    with monkeypatch.context() as m:
+        interrupt_after(m, 3)
+        with pytest.raises(Interrupt):
+            stream_scores(path, lexicon, out, chunk_size=7)
+    result = stream_scores(path, lexicon, out, chunk_size=7)
+    assert (result.resumed, result.chunks) == (3, 6)
+    same_scores(pd.read_parquet(out), reference_scores(path, lexicon))
+
+
+def test_interruption_never_leaves_a_half_written_output(tmp_path, lexicon, monkeypatch):
+    path = write(make_corpus(30), tmp_path / "c.jsonl", "jsonl")
+    out = tmp_path / "s.csv"
+    out.write_text("the previous output\n")
+    interrupt_after(monkeypatch, 1)
+    with pytest.raises(Interrupt):
+        stream_scores(path, lexicon, out, chunk_size=10)
+    assert out.read_text() == "the previous output\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "s.csv", "s.csv.partial"]
+    assert not [p for p in (tmp_path / "s.csv.partial").iterdir() if p.suffix == ".tmp"]
+
+
+def test_restart_ignores_the_interrupted_run(tmp_path, lexicon, monkeypatch):
+    path = write(make_corpus(30), tmp_path / "c.jsonl", "jsonl")
+    with monkeypatch.context() as m:
+        interrupt_after(m, 2)
+        with pytest.raises(Interrupt):
+            stream_scores(path, lexicon, tmp_path / "s.parquet", chunk_size=10)
+    result = stream_scores(path, lexicon, tmp_path / "s.parquet", chunk_size=10, resume=False)
+    assert result.resumed == 0
+
+
+@pytest.mark.parametrize("change, message", [
+    ("input", r"cannot resume the interrupted run: the input .*c\.jsonl changed since then "
+              r"\(size \d+ -> \d+ bytes\); starting over"),
+    ("lexicon", r"cannot resume the interrupted run: it used lexicon 'tiny' version "
+                r"2\+\w+, not 'tiny' version 2\+\w+; starting over"),
+    ("options", r"cannot resume the interrupted run: its options differ \(chunk_size\); "
+                r"starting over"),
+])
+def test_changed_input_or_lexicon_invalidates_resume(tmp_path, lexicon, monkeypatch, change,
+                                                     message):
+    corpus = make_corpus(30)
+    path = write(corpus, tmp_path / "c.jsonl", "jsonl")
+    with monkeypatch.context() as m:
+        interrupt_after(m, 2)
+        with pytest.raises(Interrupt):
+            stream_scores(path, lexicon, tmp_path / "s.parquet", chunk_size=10)
+    size = 10
+    if change == "input":
+        write(pd.concat([corpus, make_corpus(1, seed=5).assign(doc_id="new")]), path, "jsonl")
+    elif change == "lexicon":
+        lexicon = parse_lexicon(TINY_LEXICON.replace('"Kiev"', '"Kiev", "Kyiv"'))
+    else:
+        size = 12
+    with pytest.warns(UserWarning, match=message):
+        result = stream_scores(path, lexicon, tmp_path / "s.parquet", chunk_size=size)
+    assert result.resumed == 0
+    same_scores(pd.read_parquet(result.path), reference_scores(path, lexicon))
+
+
+@pytest.mark.parametrize("fmt, where", [("jsonl", "c.jsonl:8"), ("csv", "c.csv:9"),
+                                        ("parquet", "c.parquet: row 8")])
+def test_duplicate_doc_id_across_chunks_is_reported_with_its_line(tmp_path, lexicon, fmt,
+                                                                 where):
+    corpus = make_corpus(10)
+    corpus.loc[7, "doc_id"] = "d1"
+    path = write(corpus, tmp_path / f"c.{fmt}", fmt)
+    kind = "rows" if fmt == "parquet" else "lines"
+    first = {"jsonl": 2, "csv": 3, "parquet": 2}[fmt]
+    with pytest.raises(CorpusError, match=rf"{where}: duplicate doc_id 'd1' \(2 times, {kind} "
+                                          rf"{first}, \d+; the first in an earlier chunk\)"):
+        stream_scores(path, lexicon, tmp_path / "s.parquet", chunk_size=4)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_chunk_problems_read_like_read_corpus(tmp_path, fmt):
+    corpus = make_corpus(10)
+    corpus.loc[6, "text"] = "  "
+    corpus.loc[8, "date"] = "yesterday"
+    path = write(corpus, tmp_path / f"c.{fmt}", fmt)
+    with pytest.raises(CorpusError) as whole:
+        fr.read_corpus(path)
+    expected = [p for p in whole.value.problems if "text is empty" in p]
+    with pytest.raises(CorpusError, match="text is empty") as streamed:
+        list(iter_corpus_chunks(path, chunk_size=5))
+    assert streamed.value.problems == whole.value.problems
+    assert expected and expected[0] in str(streamed.value)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_invalid_bytes_are_reported_like_read_corpus(tmp_path, fmt):
+    path = write(make_corpus(12), tmp_path / f"c.{fmt}", fmt)
+    raw = path.read_bytes()
+    cut = raw.index(b"\n", len(raw) * 2 // 3) + 5
+    path.write_bytes(raw[:cut] + b"\xff" + raw[cut:])
+    with pytest.raises(InputError) as whole:
+        fr.read_corpus(path)
+    message = str(whole.value)
+    assert "bytes are not valid utf-8 at byte offset" in message
+    with pytest.raises(InputError, match="bytes are not valid utf-8") as streamed:
+        list(iter_corpus_chunks(path, chunk_size=3))
+    assert str(streamed.value) == message
+
+
+def test_empty_drop_warns_once_for_the_whole_corpus(tmp_path):
+    corpus = make_corpus(12)
+    corpus.loc[[1, 9], "text"] = ""
+    path = write(corpus, tmp_path / "c.jsonl", "jsonl")
+    with pytest.warns(UserWarning, match=r"c\.jsonl: dropped 2 document\(s\) with empty text"
+                                         r" \(empty='drop'\)") as caught:
+        chunks = list(iter_corpus_chunks(path, chunk_size=5, empty="drop"))
+    assert len([w for w in caught if "dropped" in str(w.message)]) == 1
+    assert sum(map(len, chunks)) == 10
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"chunk_size": 0}, InputError, "chunk_size must be a positive int; got 0"),
+    ({"out": "s.xlsx"}, InputError, r"s\.xlsx: cannot write '\.xlsx'; use \.csv, \.tsv, "
+                                    r"\.jsonl or \.parquet"),
+    ({"path": "missing.jsonl"}, InputError, "missing.jsonl: no such file or folder"),
+    ({"encoding": "utf-16"}, InputError, "streaming reads files in an ASCII-compatible "
+                                         "encoding"),
+])
+def test_stream_errors(tmp_path, lexicon, monkeypatch, kwargs, error, message):
+    monkeypatch.chdir(tmp_path)
+    write(make_corpus(3), tmp_path / "c.jsonl", "jsonl")
+    args = {"path": "c.jsonl", "out": "s.parquet", **kwargs}
+    with pytest.raises(error, match=message):
+        stream_scores(args.pop("path"), lexicon, args.pop("out"), **args)
+
+
+def test_stream_warns_once_for_uncovered_languages(tmp_path, lexicon):
+    corpus = make_corpus(12).assign(lang="fr")
+    path = write(corpus, tmp_path / "c.jsonl", "jsonl")
+    with pytest.warns(UserWarning, match=r"no patterns for language\(s\) fr \(12 documents\)"):
+        stream_scores(path, lexicon, tmp_path / "s.parquet", chunk_size=5)
+
+
+def test_cli_score_streams_and_keeps_output_option(tmp_path, lexicon, capsys):
+    from framing.cli import main
+
+    path = write(make_corpus(25), tmp_path / "c.jsonl", "jsonl")
+    (tmp_path / "tiny.yaml").write_text(TINY_LEXICON, encoding="utf-8")
+    common = ["--lexicon", str(tmp_path / "tiny.yaml"), "--quiet", "--chunk-size", "10"]
+    assert main(["score", str(path), "--out", str(tmp_path / "a.parquet"), *common]) == 0
+    assert "25 articles x 3 frames ->" in capsys.readouterr().err
+    assert main(["score", str(path), "-o", str(tmp_path / "b.parquet"), "-j", "2",
+                 *common]) == 0
+    same_scores(pd.read_parquet(tmp_path / "a.parquet"), pd.read_parquet(tmp_path / "b.parquet"))
+
+
+# --------------------------------------------------------------------------------- Dask
+
+
+@pytest.mark.slow
+def test_dask_equals_in_memory(lexicon):
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("dask.distributed")
+    from framing.scale import score_dask
+
+    corpus = fr.read_corpus(make_corpus(80))
+    want = score_corpus(corpus, lexicon, progress=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster):
+        result = score_dask(dd.from_pandas(corpus, npartitions=4), lexicon)
+        assert list(result.columns) == list(want.columns)
+        got = result.compute()
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want)
+
+
+# ------------------------------------------------------------------- sentence shortcut
+
+SENTENCE_PIECES = st.one_of(
+    st.sampled_from(["Dr.", "z.B.", "U.S.", "e.g.", "т.е.", "г.", "Mr.", "A.", "5.", "12.3.",
+                     "word.", "Word.", "wie?", "so!", "and...", "x.", "ab.", "«Quote».",
+                     "(text).", "end.)", "Kiew.", "Straße.", "one-two.", "it's.", "...",
+                     ". .", "?!", "\n", "\n\n", ",", "\u201c", "said:", "Next", "next"]),
+    st.text(alphabet="aB. ?!\n\"')(5-", max_size=4))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SENTENCE_PIECES, max_size=25).map(" ".join), st.sampled_from(["en", "de",
+                                                                              "ru", "fr"]))
+def test_sentence_shortcut_equals_plain_punkt(text, lang):
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from framing.text import _paragraphs, abbreviations, sentence_spans
+
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations(lang))
+    plain = PunktSentenceTokenizer(params)
+    want = [(pa + a, pa + b) for pa, pb in _paragraphs(text)
+            for a, b in plain.span_tokenize(text[pa:pb])]
+    assert sentence_spans(text, lang) == want
