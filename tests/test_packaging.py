@@ -26,7 +26,7 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
     env = yaml.safe_load((REPO / "environment.yml").read_text())
     conda = {d for d in env["dependencies"] if isinstance(d, str)} - {"pip"}
     conda = {d for d in conda if not d.startswith("python")}
-    by_name = {_name(r): r.replace(" ", "") for r in wanted}
+    by_name = {_name(r): re.sub(r"\[.*?\]", "", r).replace(" ", "") for r in wanted}
     conda_by_name = {_name(d): d.replace(" ", "") for d in conda}
     assert sorted(by_name) == sorted(conda_by_name)
     for name, req in by_name.items():
