@@ -656,7 +656,7 @@ def match_text(text: str, lexicon, *, lang: str | None = None) -> pd.DataFrame:
 
 
 def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None = None,
-              n_tokens: bool = False, n_jobs: int = 1) -> pd.DataFrame:
+              n_tokens: bool = False, n_jobs: int = 1, context: bool = True) -> pd.DataFrame:
     """Find every match of a lexicon's patterns in a corpus.
 
     Parameters
@@ -677,11 +677,16 @@ def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None
     n_jobs : int, default=1
         Worker processes; ``-1`` uses every core. The compiled lexicon is sent once to
         each worker, and the result is identical to ``n_jobs=1`` (same rows, same order).
+    context : bool, default=True
+        Add the context of every hit (:func:`framing.context.annotate_hits`): ``voice``,
+        ``attributed``, ``speaker``, ``negated``, ``target``. Turn off for speed when only
+        counts are needed.
 
     Returns
     -------
     DataFrame
-        The hits table (columns in :data:`framing.schema.HITS_COLUMNS`), sorted by
+        The hits table (columns in :data:`framing.schema.HITS_COLUMNS`, then
+        :data:`framing.schema.HITS_CONTEXT_COLUMNS` with ``context=True``), sorted by
         ``doc_id`` (corpus order), ``start`` and frame (lexicon order). With
         ``n_tokens=True``, a tuple ``(hits, n_tokens)``.
 
@@ -708,8 +713,19 @@ def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None
     4      b  proxy_war           Stellvertreterkrieg     33   52
     5      b       kiev                          Kiew     62   66
     """
-    return _find_hits(corpus, lexicon, lang=lang, progress=progress, n_tokens=n_tokens,
-                      n_jobs=n_jobs)
+    from framing.corpus import read_corpus
+
+    if not isinstance(corpus, pd.DataFrame):
+        corpus = read_corpus(corpus)
+    found = _find_hits(corpus, lexicon, lang=lang, progress=progress, n_tokens=n_tokens,
+                       n_jobs=n_jobs)
+    if not context:
+        return found
+    from framing.context import annotate_hits
+
+    hits, tokens = found if n_tokens else (found, None)
+    hits = annotate_hits(hits, corpus, lang=lang)
+    return (hits, tokens) if n_tokens else hits
 
 
 def _find_hits(corpus, lexicon, *, lang=None, progress=None, n_tokens=False, n_jobs=1,

@@ -13,7 +13,9 @@ hits (one row per match; sorted by ``doc_id``, ``start``, ``frame``)
     (character offsets); ``token_start``, ``token_end`` (word-token positions, end
     exclusive); ``sentence`` (0-based sentence number in the document); ``lang``;
     ``weight`` (the entry's weight); ``lexicon`` and ``lexicon_version`` (name, and
-    declared version plus content hash, of the lexicon used).
+    declared version plus content hash, of the lexicon used); then, by default, the context
+    of each hit: ``voice`` (``author`` | ``quote`` | ``scare_quote``), ``attributed``
+    (bool), ``speaker``, ``negated`` (bool), ``target`` (actor or empty).
 scores (one row per document x frame; documents without hits keep zero rows)
     ``doc_id``, ``frame``, ``count``, ``weight``, ``rate`` (hits per 1,000 word tokens),
     ``n_tokens``, ``lexicon``, ``lexicon_version``, plus the carried corpus metadata
@@ -41,6 +43,10 @@ HITS_DTYPES = {
     "sentence": "int64", "lang": "object", "weight": "float64", "lexicon": "object",
     "lexicon_version": "object",
 }
+
+#: Context columns added to the hits by :func:`framing.context.annotate_hits` (on by default
+#: in :func:`framing.find_hits`).
+HITS_CONTEXT_COLUMNS = ("voice", "attributed", "speaker", "negated", "target")
 
 SCORES_COLUMNS = (
     "doc_id", "frame", "count", "weight", "rate", "n_tokens", "lexicon", "lexicon_version",

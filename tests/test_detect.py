@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from framing.detect import find_hits, match_text
 from framing.lexicon import parse_lexicon
-from framing.schema import HITS_COLUMNS
+from framing.schema import HITS_COLUMNS, HITS_CONTEXT_COLUMNS
 
 
 def lex(terms: dict, exclude: dict | None = None, extra: str = ""):
@@ -82,7 +82,9 @@ frames:
 
 def test_hits_record_lexicon_version_and_sentence(tiny_lexicon, tiny_corpus):
     hits = find_hits(tiny_corpus, tiny_lexicon)
-    assert list(hits.columns) == list(HITS_COLUMNS)
+    assert list(hits.columns) == list(HITS_COLUMNS + HITS_CONTEXT_COLUMNS)
+    assert list(find_hits(tiny_corpus, tiny_lexicon, context=False).columns) == \
+        list(HITS_COLUMNS)
     assert set(hits["lexicon"]) == {"tiny"}
     assert set(hits["lexicon_version"]) == {tiny_lexicon.version_id}
     ru = hits[hits.doc_id == "ru1"]
@@ -98,7 +100,7 @@ def test_find_hits_empty_corpus_keeps_columns(tiny_lexicon):
     empty = pd.DataFrame({"doc_id": pd.Series(dtype=str), "text": pd.Series(dtype=str),
                           "lang": pd.Series(dtype=str)})
     hits = find_hits(empty, tiny_lexicon)
-    assert hits.empty and list(hits.columns) == list(HITS_COLUMNS)
+    assert hits.empty and list(hits.columns) == list(HITS_COLUMNS + HITS_CONTEXT_COLUMNS)
 
 
 def test_find_hits_warns_once_for_uncovered_language(tiny_lexicon):

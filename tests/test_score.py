@@ -57,8 +57,18 @@ def test_count_tokens_matches_detection_tokens():
     assert count_tokens(corpus).tolist() == [4, 0]
 
 
+def test_context_filters(tiny_lexicon):
+    corpus = pd.DataFrame({"doc_id": ["a"], "lang": ["en"], "text": [
+        'The US-led bloc is waging a proxy war, he said. There is no "proxy war" here.']})
+    everything = score_corpus(corpus, tiny_lexicon).set_index("frame")
+    own = score_corpus(corpus, tiny_lexicon, voice="author").set_index("frame")
+    assert everything.loc["proxy_war", "count"] == 2
+    assert own.loc["proxy_war", "count"] == 1
+    assert own.loc["bloc", "count"] == 1
+
+
 def test_errors(tiny_lexicon, tiny_corpus):
-    hits = find_hits(tiny_corpus, tiny_lexicon)
+    hits = find_hits(tiny_corpus, tiny_lexicon, context=False)
     with pytest.raises(InputError, match=r"1 doc_id\(s\) in hits are not in the corpus "
                                          r"\(first: 'de1'\)"):
         score_documents(hits, tiny_corpus[tiny_corpus.doc_id != "de1"])

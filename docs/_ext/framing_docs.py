@@ -271,6 +271,8 @@ COLUMN_DOCS = {
         "p_adjusted": "The p-value adjusted over every row of the table (pairs x frames).",
         "significant": "``p_adjusted < 1 - ci``.",
         "correction": "``Holm`` or ``Benjamini-Hochberg``.",
+        "ci_level": "Confidence level of the intervals (``ci``, default 0.95); a row is "
+                    "``significant`` when ``p_adjusted < 1 - ci_level``.",
         "measure": "What was averaged.",
         "n_boot": "Bootstrap resamples per group.",
         "seed": "The seed.",
