@@ -47,7 +47,7 @@ from framing.text import (
     word_spans,
 )
 
-__all__ = ["find_hits", "match_text", "compile_lexicon", "CompiledLexicon"]
+__all__ = ["find_hits", "match_text", "compile_lexicon", "CompiledLexicon", "normalized_flags"]
 
 _JOIN_GAP = re.compile(r"\s*-?\s*")
 
@@ -719,13 +719,56 @@ def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None
         corpus = read_corpus(corpus)
     found = _find_hits(corpus, lexicon, lang=lang, progress=progress, n_tokens=n_tokens,
                        n_jobs=n_jobs)
-    if not context:
-        return found
-    from framing.context import annotate_hits
-
     hits, tokens = found if n_tokens else (found, None)
-    hits = annotate_hits(hits, corpus, lang=lang)
+    hits["normalized"] = pd.Series(normalized_flags(hits, corpus), index=hits.index,
+                                   dtype="bool")
+    if context:
+        from framing.context import annotate_hits
+
+        hits = annotate_hits(hits, corpus, lang=lang)
     return (hits, tokens) if n_tokens else hits
+
+
+# Typography that is not evasion: quotes, apostrophes, hyphens, dashes and spaces.
+_BENIGN = {ord(c): "\"" for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb"}
+_BENIGN.update({ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2039\u203a\u02bc"})
+_BENIGN.update({ord(c): "-" for c in "\u2010\u2011"})
+_BENIGN.update({ord(c): "\u2013" for c in "\u2012\u2014\u2015"})
+_BENIGN.update({ord(c): " " for c in "\u00a0\u2007\u202f\u2009\u200a"})
+
+
+def normalized_flags(hits: pd.DataFrame, corpus: pd.DataFrame) -> list[bool]:
+    """For each hit, whether it was found only thanks to normalization beyond typography.
+
+    True when the matched original text differs from what the matcher saw by more than
+    case, quotes, apostrophes, hyphens, dashes and spaces: a soft hyphen or zero-width
+    character inside the word, full-width or other compatibility letters, stray accents,
+    or mixed-script look-alike letters (``Кiев``). Such hits are real matches, but a
+    researcher studying deliberate evasion (or checking a scraper) wants to see them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing.lexicon import parse_lexicon
+    >>> lex = parse_lexicon("{name: d, frames: {k: {terms: {en: [Kiev], ru: [Киев*]}}}}")
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "lang": ["en", "ru"],
+    ...                        "text": ["Kiev and Ki\u00adev", "В Кiеве"]})
+    >>> find_hits(corpus, lex, context=False)[["match", "normalized"]]
+        match  normalized
+    0    Kiev       False
+    1  Ki­ev        True
+    2   Кiеве        True
+    """
+    texts = dict(zip(corpus["doc_id"].tolist(), corpus["text"].tolist()))
+    flags = []
+    for doc_id, start, end in zip(hits["doc_id"].tolist(), hits["start"].tolist(),
+                                  hits["end"].tolist()):
+        surface = texts[doc_id][start:end]
+        if surface.isascii():
+            flags.append(False)
+            continue
+        flags.append(surface.translate(_BENIGN) != normalize(surface).text)
+    return flags
 
 
 def _find_hits(corpus, lexicon, *, lang=None, progress=None, n_tokens=False, n_jobs=1,
@@ -975,6 +1018,7 @@ def _hits_table(rows, lex: Lexicon) -> pd.DataFrame:
         hits = pd.DataFrame(rows, columns=cols)
         hits["lexicon"] = lex.name
         hits["lexicon_version"] = version
+        hits["normalized"] = False   # set by find_hits, which has the texts
         hits = hits[list(HITS_COLUMNS)].astype(HITS_DTYPES)
     else:
         hits = empty_table(HITS_COLUMNS, HITS_DTYPES)

@@ -12,7 +12,9 @@ hits (one row per match; sorted by ``doc_id``, ``start``, ``frame``)
     surface text, so ``text[start:end] == match`` in the ORIGINAL text); ``start``, ``end``
     (character offsets); ``token_start``, ``token_end`` (word-token positions, end
     exclusive); ``sentence`` (0-based sentence number in the document); ``lang``;
-    ``weight`` (the entry's weight); ``lexicon`` and ``lexicon_version`` (name, and
+    ``weight`` (the entry's weight); ``normalized`` (found only after normalization beyond
+    typography: soft hyphens, zero-width or full-width characters, mixed-script look-alikes);
+    ``lexicon`` and ``lexicon_version`` (name, and
     declared version plus content hash, of the lexicon used); then, by default, the context
     of each hit: ``voice`` (``author`` | ``quote`` | ``scare_quote``), ``attributed``
     (bool), ``speaker``, ``negated`` (bool), ``target`` (actor or empty).
@@ -35,12 +37,13 @@ CORPUS_COLUMNS = CORPUS_REQUIRED + CORPUS_OPTIONAL
 
 HITS_COLUMNS = (
     "doc_id", "frame", "entry", "match", "start", "end", "token_start", "token_end",
-    "sentence", "lang", "weight", "lexicon", "lexicon_version",
+    "sentence", "lang", "weight", "normalized", "lexicon", "lexicon_version",
 )
 HITS_DTYPES = {
     "doc_id": "object", "frame": "object", "entry": "object", "match": "object",
     "start": "int64", "end": "int64", "token_start": "int64", "token_end": "int64",
-    "sentence": "int64", "lang": "object", "weight": "float64", "lexicon": "object",
+    "sentence": "int64", "lang": "object", "weight": "float64", "normalized": "bool",
+    "lexicon": "object",
     "lexicon_version": "object",
 }
 

@@ -175,7 +175,9 @@ def normalize(text: str, *, casefold: bool = False) -> Normalized:
     NFKC; every double quote becomes ``"``, every single quote and apostrophe ``'``,
     every hyphen ``-``, every dash ``–``, every space character a plain space; soft
     hyphens, zero-width characters, variation selectors and stray combining accents are
-    removed.
+    removed; in a word mixing Latin and Cyrillic letters, look-alike letters of the
+    minority script become the majority script's (``Кiев`` with a Latin ``i`` reads as
+    ``Киев``).
 
     Parameters
     ----------
@@ -201,7 +203,7 @@ def normalize(text: str, *, casefold: bool = False) -> Normalized:
     if not isinstance(text, str):
         raise TypeError(f"normalize() needs a str; got {type(text).__name__}")
     if not casefold:
-        return _normalize_plain(text)
+        return _unconfuse(_normalize_plain(text))
     pieces, segments = [], []
     norm_pos = orig_pos = 0
     changed = False
@@ -238,7 +240,35 @@ def normalize(text: str, *, casefold: bool = False) -> Normalized:
         else:
             pieces.append(folded)
             segments.append((norm_pos, orig_pos, None))
-    return Normalized("".join(pieces), text, tuple(segments))
+    return _unconfuse(Normalized("".join(pieces), text, tuple(segments)))
+
+
+# Mixed-script look-alikes: in a word that mixes Latin and Cyrillic letters (``Кiев`` with a
+# Latin i, ``Kиev`` with a Cyrillic и), the letters of the minority script that look like
+# letters of the majority script are replaced by them, one character for one, so offsets
+# do not move. A word in one script is never touched. Written for this project.
+_MIXED_WORD = re.compile(r"[^\W\d_]*(?:[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z])"
+                         r"[^\W\d_]*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_TO_CYRILLIC = str.maketrans("aceopxyiAEKMHOPCTXBY", "асеорхуиАЕКМНОРСТХВУ")
+_TO_LATIN = str.maketrans("асеорхуіјѕАЕКМНОРСТХВІЈЅ", "aceopxyijsAEKMHOPCTXBIJS")
+
+
+def _fix_mixed(m: re.Match) -> str:
+    word = m.group()
+    latin = sum(1 for c in word if "a" <= c.lower() <= "z")
+    return word.translate(_TO_CYRILLIC if len(word) - latin >= latin else _TO_LATIN)
+
+
+def _unconfuse(norm: Normalized) -> Normalized:
+    """Unify mixed-script look-alike letters inside words (see ``_MIXED_WORD``)."""
+    text = norm.text
+    if text.isascii() or not _CYRILLIC.search(text):
+        return norm
+    fixed = _MIXED_WORD.sub(_fix_mixed, text)
+    if fixed == text:
+        return norm
+    return Normalized(fixed, norm.original, norm.segments)
 
 
 def _normalize_plain(text: str) -> Normalized:

@@ -63,7 +63,7 @@ def _shown_text(fragment: str) -> str:
 
 
 def test_highlight_html_has_one_mark_per_hit_with_its_title(tiny_corpus, tiny_lexicon):
-    hits = fr.find_hits(tiny_corpus, tiny_lexicon)
+    hits = fr.find_hits(tiny_corpus, tiny_lexicon, context=False)
     doc = highlight(tiny_corpus, "en1", hits)
     marks = _marks(doc._repr_html_())
     expected = hits[hits["doc_id"] == "en1"].sort_values(["start", "end"])
@@ -225,7 +225,7 @@ def test_lexicon_summary_shows_frames_and_sizes(tiny_lexicon):
 
 
 def test_show_hits_includes_context_columns_only_when_present(tiny_corpus, tiny_lexicon):
-    hits = fr.find_hits(tiny_corpus, tiny_lexicon)
+    hits = fr.find_hits(tiny_corpus, tiny_lexicon, context=False)
     assert "voice" not in repr(show_hits(hits))
     view = show_hits(hits.assign(voice="author", target=""), max_rows=2)
     assert view.columns[-2:] == ["voice", "target"]

@@ -178,3 +178,43 @@ def test_cli_never_prints_a_traceback_for_bad_input(tmp_path):
     assert "Traceback" not in run.stderr
     assert "bytes are not valid utf-8" in run.stderr
     assert not (tmp_path / "h.csv").exists(), "no output on failure"
+
+
+# ------------------------------------------------------------------ evasion
+
+EVASIONS = {   # case: (lang, the loaded phrase as written, the frame it must still hit)
+    "soft-hyphen": ("de", "Kiew\u00ader Regime", "kiev_regime"),
+    "zero-width-space": ("de", "Kie\u200bwer Regime", "kiev_regime"),
+    "zero-width-joiner": ("de", "Kiewer\u200d Regime", "kiev_regime"),
+    "no-break-space": ("de", "Kiewer\u00a0Regime", "kiev_regime"),
+    "full-width": ("de", "\uff2b\uff49\uff45\uff57\uff45\uff52 Regime", "kiev_regime"),
+    "stress-mark": ("ru", "Ки\u0301евский режим", "kiev_regime"),
+    "cyrillic-in-latin": ("de", "Ki\u0435wer Regime", "kiev_regime"),   # Cyrillic е
+    "latin-in-cyrillic": ("ru", "Ки\u0065вский режим", "kiev_regime"),  # Latin e
+}
+
+
+@pytest.mark.parametrize("case", list(EVASIONS))
+def test_evasions_do_not_hide_a_loaded_word(case):
+    from framing.detect import find_hits
+
+    lang, phrase, frame = EVASIONS[case]
+    text = f"Das {phrase} bleibt." if lang == "de" else f"Это {phrase} снова."
+    corpus = pd.DataFrame({"doc_id": ["x"], "lang": [lang], "text": [text]})
+    hits = find_hits(corpus, "ukraine_war", context=False)
+    hit = hits[hits["frame"] == frame].iloc[0]
+    assert text[hit.start:hit.end] == hit.match == phrase
+    assert hit.normalized == (case != "no-break-space")   # typography is not evasion
+
+
+def test_latin_letter_inside_a_cyrillic_word():
+    from framing.detect import find_hits
+    from framing.lexicon import parse_lexicon
+
+    lex = parse_lexicon("name: t\nframes:\n  k: {terms: {ru: ['Киев*']}}\n")
+    text = "Власти в К\u0069еве и в Киеве."           # Latin i in the first one
+    hits = find_hits(pd.DataFrame({"doc_id": ["r"], "lang": ["ru"], "text": [text]}), lex,
+                     context=False)
+    assert hits["match"].tolist() == ["К\u0069еве", "Киеве"]
+    assert hits["normalized"].tolist() == [True, False]
+    assert [text[a:b] for a, b in zip(hits["start"], hits["end"])] == hits["match"].tolist()

@@ -203,6 +203,10 @@ COLUMN_DOCS = {
         "sentence": "0-based number of the sentence that holds the start of the match.",
         "lang": "The language the article was matched in (selects the lexicon's patterns).",
         "weight": "The entry's weight (1.0 unless the lexicon gives another).",
+        "normalized": "True when the hit was found only thanks to normalization beyond "
+                      "typography: a soft hyphen or zero-width character inside the word, "
+                      "full-width or compatibility letters, stray accents, or mixed-script "
+                      "look-alike letters (``Кiев`` with a Latin ``i``).",
         "lexicon": "Name of the lexicon used.",
         "lexicon_version": "``<declared version>+<first 12 hex digits of the SHA-256 of the "
                            "lexicon's content>``: the exact lexicon behind the number.",
