@@ -36,8 +36,8 @@ from framing.lexicon import ANY_LANG, Lexicon, Term, read_lexicon
 from framing.schema import HITS_COLUMNS, HITS_DTYPES, check_columns, empty_table
 from framing.text import (
     _codes,
-    _sentence_spans_until,
     _fold_expansions,
+    _sentence_spans_until,
     _word_bounds,
     detect_language,
     fold,
@@ -194,15 +194,26 @@ def _resolve(raw, entries, frame_order, n_globs=None):
         (vetoes if term.exclude else by_frame).setdefault(term.frame, []).append((i, j, e))
     kept = []
     for frame, cands in by_frame.items():
-        bans = vetoes.get(frame, [])
+        bans = vetoes.get(frame)
+        if len(cands) == 1 and not bans:
+            kept.append(cands[0])
+            continue
+        # Spans are token ranges, so two overlap exactly when they share a token: marking
+        # the tokens of vetoes and of kept matches makes each check cost the span's length
+        # (linear in the hits, also for a document with hundreds of thousands of them).
+        size = max(c[1] for c in cands)
         if bans:
-            cands = [c for c in cands if not any(c[0] < b[1] and b[0] < c[1] for b in bans)]
+            banned = bytearray(size)
+            for a, b, _ in bans:
+                if a < size:
+                    banned[a:min(b, size)] = b"\x01" * (min(b, size) - a)
+            cands = [c for c in cands if not any(banned[c[0]:c[1]])]
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], n_globs[c[2]], c[2]))
-        taken: list = []
+        used = bytearray(size)
         for c in cands:
-            if not any(c[0] < t[1] and t[0] < c[1] for t in taken):
-                taken.append(c)
-        kept.extend(taken)
+            if not any(used[c[0]:c[1]]):
+                used[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
+                kept.append(c)
     kept.sort(key=lambda c: (c[0], frame_order[entries[c[2]].frame], c[1]))
     return kept
 
@@ -294,15 +305,21 @@ _POWERS: list = []
 
 def _powers(n: int):
     """``(B**k, B**-k)`` modulo 2**32 for k < n, as uint32 arrays (cached, grown)."""
+    if n > 1 << 23:                 # a huge document: computed for it, not kept
+        return _power_arrays(n)
     if not _POWERS or len(_POWERS[0]) < n:
-        n = max(n, 1 << 21, 2 * len(_POWERS[0]) if _POWERS else 0)
-        inverse = pow(_BASE, -1, 1 << 32)
-        up = np.full(n, _BASE, dtype=np.uint32)
-        up[0] = 1
-        down = np.full(n, inverse, dtype=np.uint32)
-        down[0] = 1
-        _POWERS[:] = [np.cumprod(up, dtype=np.uint32), np.cumprod(down, dtype=np.uint32)]
+        _POWERS[:] = _power_arrays(min(max(n, 1 << 21, 2 * len(_POWERS[0]) if _POWERS else 0),
+                                       1 << 23))
     return _POWERS[0], _POWERS[1]
+
+
+def _power_arrays(n: int) -> list:
+    inverse = pow(_BASE, -1, 1 << 32)
+    up = np.full(n, _BASE, dtype=np.uint32)
+    up[0] = 1
+    down = np.full(n, inverse, dtype=np.uint32)
+    down[0] = 1
+    return [np.cumprod(up, dtype=np.uint32), np.cumprod(down, dtype=np.uint32)]
 
 
 def _hash(s: str) -> int:
@@ -650,8 +667,9 @@ def match_text(text: str, lexicon, *, lang: str | None = None) -> pd.DataFrame:
            frame                match  start  end
     0  proxy_war  Stellvertreterkrieg     24   43
     """
+    # object dtype: an Arrow string column cannot hold a lone surrogate, a str can
     corpus = pd.DataFrame({"doc_id": [""], "text": [text],
-                           "lang": [lang or detect_language(text)]})
+                           "lang": [lang or detect_language(text)]}, dtype=object)
     return find_hits(corpus, lexicon, progress=False)
 
 

@@ -11,6 +11,17 @@ import pytest
 matplotlib.use("Agg")
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def hypothesis_examples(default: int) -> int:
+    """Examples per property test: ``default``, or many more for a long fuzz run.
+
+    ``FRAMING_FUZZ=20000 pytest tests/test_text.py tests/test_detect.py`` runs each
+    tokenizer, normalizer and matcher invariant on 20,000 generated texts.
+    """
+    import os
+
+    return int(os.environ.get("FRAMING_FUZZ", default))
 SHARED = REPO.parent / "shared"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from hypothesis import given, settings
+
+from tests.conftest import hypothesis_examples as _examples
 from hypothesis import strategies as st
 
 from framing.detect import find_hits, match_text
@@ -183,7 +185,7 @@ WORDS = st.sampled_from(["Kiew", "Kiewer", "proxy", "war", "US", "led", "bloc", 
 TEXTS = st.lists(st.one_of(WORDS, st.characters()), max_size=40).map("".join)
 
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=_examples(250), deadline=None)
 @given(TEXTS, st.sampled_from(["en", "de", "ru"]))
 def test_matcher_invariants(text, lang):
     from tests.conftest import TINY_LEXICON

@@ -96,7 +96,9 @@ def test_parquet_and_folder_garbage(tmp_path):
 def test_a_50_mb_single_document(tmp_path):
     from framing.score import score_corpus
 
-    unit = "The US-led bloc wages a proxy war, officials in Kiev said. " * 8 + "\n"
+    # news-like density: one loaded phrase in about 80 words (about 120,000 hits)
+    unit = "Talks went on for hours, and officials said little about the plan. " * 6 + \
+        "Some called it a proxy war.\n"
     text = unit * (50_000_000 // len(unit))
     path = tmp_path / "big.jsonl"
     path.write_text(json.dumps({"id": "big", "lang": "en", "text": text}) + "\n",
@@ -104,7 +106,7 @@ def test_a_50_mb_single_document(tmp_path):
     corpus = read_corpus(path)
     scores = score_corpus(corpus, "ukraine_war", progress=False).set_index("frame")
     assert scores.loc["proxy_war", "count"] == text.count("proxy war")
-    assert scores.loc["proxy_war", "n_tokens"] == len(text.split()) + text.count("-")
+    assert scores.loc["proxy_war", "n_tokens"] == len(text.split())
 
 
 @pytest.mark.slow

@@ -6,6 +6,8 @@ import unicodedata
 
 import pytest
 from hypothesis import given, settings
+
+from tests.conftest import hypothesis_examples as _examples
 from hypothesis import strategies as st
 
 from framing.text import (
@@ -94,7 +96,7 @@ TEXTS = st.lists(st.one_of(st.characters(), TRICKY, st.sampled_from(["Kiew", " "
                  max_size=60).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=_examples(300), deadline=None)
 @given(TEXTS)
 def test_normalize_offsets_round_trip(text):
     n = normalize(text)
@@ -109,14 +111,14 @@ def test_normalize_offsets_round_trip(text):
         prev = (oa, ob)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=_examples(300), deadline=None)
 @given(TEXTS)
 def test_normalize_is_idempotent(text):
     once = normalize(text).text
     assert normalize(once).text == once
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=_examples(200), deadline=None)
 @given(TEXTS)
 def test_normalized_text_is_nfkc(text):
     out = normalize(text).text
