@@ -289,13 +289,16 @@ def _lint_term(t: Term, rows, min_glob: int) -> None:
                 _problem(rows, "info", t, f"short glob prefix {w!r} inside a phrase; the "
                                           "phrase anchors it, but check its forms with "
                                           "expand_lexicon")
+    raw_words = re.findall(r"[^\W\d_]+", t.pattern)
+    mixed = [w for w in raw_words if {"LATIN", "CYRILLIC"} <= _scripts(w)]
+    if mixed:
+        read_as = normalize(mixed[0]).text
+        _problem(rows, "error", t, f"token {mixed[0]!r} mixes Latin and Cyrillic letters "
+                                   f"(a look-alike letter?); matching reads it as "
+                                   f"{read_as!r}: write it in one script")
+        return
     words = [w for w, _ in pattern_tokens(t.pattern, case_sensitive=True)]
     scripts = [_scripts(w) for w in words]
-    mixed = [w for w, s in zip(words, scripts) if {"LATIN", "CYRILLIC"} <= s]
-    if mixed:
-        _problem(rows, "error", t, f"token {mixed[0]!r} mixes Latin and Cyrillic letters "
-                                   "(a look-alike letter?), so it never matches real text")
-        return
     expected = _SCRIPTS.get(t.lang)
     found = set().union(*scripts) & {"LATIN", "CYRILLIC"}
     if expected and found and expected not in found:

@@ -176,11 +176,11 @@ def test_check_script_must_match_language(lang, pattern, script):
 
 
 def test_check_mixed_script_token_is_error():
-    # Latin "K" and "e" inside a Cyrillic word: a look-alike typo that never matches.
+    # Latin "K" and "e" inside a Cyrillic word: a look-alike typo (normalization reads it as Киев).
     table = problems_of('  f:\n    terms: {ru: [{pattern: "Kиeв", note: n}]}\n')
     assert messages(table, "error") == [
-        "token 'Kиeв' mixes Latin and Cyrillic letters (a look-alike letter?), so it never "
-        "matches real text"]
+        "token 'Kиeв' mixes Latin and Cyrillic letters (a look-alike letter?); matching reads "
+        "it as 'Киев': write it in one script"]
 
 
 def test_check_frame_missing_a_language_others_cover():
