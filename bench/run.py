@@ -14,9 +14,10 @@ What is measured (MB = megabytes of UTF-8 article text):
 * ``score``: ``framing.score_corpus`` on a corpus already in memory: normalization,
   tokens, matching with offsets, excludes and overlaps, and the document x frame table;
   1,000- and 10,000-entry lexicons; ``n_jobs`` 1 and 2.
-* ``hits``: ``framing.find_hits``, the full hits table (with sentence numbers).
-* ``context``: hits plus ``framing.context.annotate_hits`` (voice, negation, target),
-  when that function exists.
+* ``hits``: ``framing.find_hits(..., context=False)``, the hits table (with sentence
+  numbers and the ``normalized`` flag).
+* ``context``: ``framing.find_hits`` with its default ``context=True`` (voice, negation,
+  target of every hit, from ``framing.context``).
 * ``stream``: ``framing.scale.stream_scores`` from the file (JSONL and Parquet) to a
   Parquet file, with its peak memory (RSS) on the 100 MB and 1 GB corpora.
 * ``baseline``: a naive NLTK loop (``RegexpTokenizer``, lower-casing, dictionary look-ups,
@@ -95,12 +96,10 @@ def child(spec: dict) -> dict:
                 return fr.score_corpus(c, lexicon, progress=False, n_jobs=spec["n_jobs"])
         elif task == "hits":
             def run(c):
-                return fr.find_hits(c, lexicon, progress=False)
+                return fr.find_hits(c, lexicon, progress=False, context=False)
         elif task == "context":
-            from framing.context import annotate_hits
-
             def run(c):
-                return annotate_hits(fr.find_hits(c, lexicon, progress=False), c)
+                return fr.find_hits(c, lexicon, progress=False, context=True)
         run(warm)
         start, cpu = time.perf_counter(), time.process_time()
         out = run(corpus)
@@ -221,13 +220,8 @@ def plan(args) -> list[dict]:
          "n_jobs": 2},
         {"task": "hits", "corpus": "corpus_10mb.parquet", "lexicon": "lexicon_1k.yaml"},
     ]
-    try:
-        from framing.context import annotate_hits  # noqa: F401
-        steps.append({"task": "context", "corpus": "corpus_10mb.parquet",
-                      "lexicon": "lexicon_1k.yaml"})
-    except ImportError:
-        print("framing.context.annotate_hits does not exist yet: context not measured",
-              file=sys.stderr)
+    steps.append({"task": "context", "corpus": "corpus_10mb.parquet",
+                  "lexicon": "lexicon_1k.yaml"})
     streams = [(big, "jsonl", 1), (big, "parquet", 1), (big, "jsonl", 2)]
     if args.big:
         streams += [("1gb", "jsonl", 1), ("1gb", "parquet", 2)]

@@ -498,13 +498,11 @@ def _parquet_records(reader: _Reader, start: dict):
         first += meta.row_group(group).num_rows
         group += 1
     row0, pending, drop = first, [], skip - first
-    if group < meta.num_row_groups:
-        # record batches, not whole row groups: a file written with huge row groups is
-        # still read a chunk at a time
-        batches = pf.iter_batches(batch_size=min(size, 65536), columns=columns,
-                                  row_groups=list(range(group, meta.num_row_groups)))
-    else:
-        batches = iter(())
+    # one row group at a time (reading ahead across row groups would buffer the file), in
+    # record batches (so a file written as one huge row group is still read in pieces)
+    batches = (batch for g in range(group, meta.num_row_groups)
+               for batch in pf.iter_batches(batch_size=min(size, 65536), columns=columns,
+                                            row_groups=[g], use_threads=False))
     while True:
         try:
             batch = next(batches, None)
