@@ -259,21 +259,26 @@ def _record_lines(text: str, sep: str, n: int) -> list[int] | None:
     return starts if len(starts) == n else None
 
 
+def json_record(line: str, path, number: int) -> dict:
+    """One JSONL line as a dict, or an InputError naming the file, line and column."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}", path=path, line=number,
+                         column=exc.colno) from None
+    if not isinstance(obj, dict):
+        raise InputError(f"each line must be a JSON object; got {type(obj).__name__}",
+                         path=path, line=number, column=1)
+    return obj
+
+
 def _read_jsonl(path: Path, *, encoding: str, fmt: str):
     text = _decode(path, path.read_bytes(), encoding)
     records, lines = [], []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", path=path, line=number,
-                             column=exc.colno) from None
-        if not isinstance(obj, dict):
-            raise InputError(f"each line must be a JSON object; got {type(obj).__name__}",
-                             path=path, line=number, column=1)
-        records.append(obj)
+        records.append(json_record(line, path, number))
         lines.append(number)
     if not records:
         raise InputError("the file holds no JSON records", path=path)

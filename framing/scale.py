@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from framing._io import atomic_path, atomic_write_text
-from framing.corpus import CORPUS_FORMATS, validate_corpus
+from framing.corpus import CORPUS_FORMATS, json_record, validate_corpus
 from framing.errors import CorpusError, InputError
 
 __all__ = ["stream_scores", "iter_corpus_chunks", "score_dask", "StreamResult"]
@@ -309,15 +309,7 @@ def _jsonl_records(reader: _Reader, start: dict):
                 text = text[1:]
             if not text.strip():
                 continue
-            try:
-                obj = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"invalid JSON: {exc.msg}", path=path, line=line,
-                                 column=exc.colno) from None
-            if not isinstance(obj, dict):
-                raise InputError(f"each line must be a JSON object; got {type(obj).__name__}",
-                                 path=path, line=line, column=1)
-            records.append(obj)
+            records.append(json_record(text, path, line))
             lines.append(line)
             if len(records) == size:
                 yield (pd.DataFrame.from_records(records), lines, row0,
