@@ -15,7 +15,7 @@ import pytest
 
 from framing.cli import main
 from framing.corpus import read_corpus
-from framing.errors import CorpusError, InputError, LexiconError
+from framing.errors import InputError, LexiconError
 from framing.lexicon import parse_lexicon, read_lexicon
 
 # ------------------------------------------------------------------ corpus files
