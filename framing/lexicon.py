@@ -121,7 +121,7 @@ class Lexicon:
     path: str | None = None
     meta: dict = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def content_hash(self) -> str:
         """First 12 hex digits of the SHA-256 of the lexicon's content (not its layout)."""
         payload = json.dumps(self._canonical(), sort_keys=True, ensure_ascii=False)
