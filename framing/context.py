@@ -44,7 +44,7 @@ import pandas as pd
 
 from framing.errors import InputError
 from framing.schema import check_columns
-from framing.text import fold, normalize, sentence_spans, word_spans
+from framing.text import _paragraphs, fold, normalize, sentence_spans, word_spans
 
 __all__ = ["annotate_hits", "voice_shares", "quote_spans", "CONTEXT_COLUMNS", "VOICES"]
 
@@ -57,7 +57,6 @@ _GAP_MAX = 10           # words a `...` in a cue pattern may skip (separable ver
 # a `final` cue scopes backwards when at most this many words follow it in its clause: German
 # verb clusters ("nicht entsenden werde"), Russian one-word passives ("не планируется")
 _FINAL_WORDS = {"de": 2, "ru": 1}
-_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\r\s*\r\s*")
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\u2013]|\s-\s|\.\.\.")   # dashes are – after normalize
 _SENT_END = re.compile(r"[.!?\u2026][\"'\u201c\u201d\u00bb\u2019)\]]*\s*$")
 _RU_ADJ = re.compile(
@@ -601,17 +600,6 @@ def _sentence_end(offset, sents, sent_starts) -> int:
         return offset + 1
     k = max(bisect.bisect_right(sent_starts, offset) - 1, 0)
     return sents[k][1]
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for m in _PARA_BREAK.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return out
 
 
 # ---------------------------------------------------------------- documents

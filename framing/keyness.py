@@ -18,27 +18,15 @@ the result (``prior`` and ``alpha_0`` columns).
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
-from importlib import resources
 
 import numpy as np
 import pandas as pd
 
 from framing.errors import InputError
-from framing.text import fold, normalize, word_spans
+from framing.text import fold, normalize, stopwords, word_spans
 
 __all__ = ["keyness", "log_odds_dirichlet", "term_counts", "stopwords"]
-
-
-@functools.lru_cache(maxsize=None)
-def stopwords(lang: str) -> frozenset[str]:
-    """This project's stopword list for a language (empty if there is none)."""
-    res = resources.files("framing") / "resources" / "stopwords" / f"{lang}.txt"
-    if not res.is_file():
-        return frozenset()
-    words = (s.strip() for s in res.read_text(encoding="utf-8").splitlines())
-    return frozenset(fold(w) for w in words if w and not w.startswith("#"))
 
 
 def term_counts(texts, *, langs=None, drop_stopwords: bool = True,

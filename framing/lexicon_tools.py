@@ -25,7 +25,6 @@ import sys
 import unicodedata
 import warnings
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 from statistics import NormalDist
 
@@ -35,7 +34,7 @@ import pandas as pd
 from framing.errors import FramingError, InputError, LexiconError, ProblemsError
 from framing.lexicon import ANY_LANG, Lexicon, Term, pattern_tokens, read_lexicon
 from framing.schema import check_columns
-from framing.text import fold, normalize, word_spans
+from framing.text import fold, normalize, stopwords, word_spans
 
 __all__ = [
     "check_lexicon", "expand_lexicon", "suggest_terms", "validation_sample",
@@ -74,26 +73,6 @@ class SheetError(ProblemsError):
     """A validation sheet has one or more bad rows; all are listed in the message."""
 
     what = "validation sheet"
-
-
-@functools.cache
-def stopwords(lang: str) -> frozenset:
-    """The shipped stopword list of a language (``en``, ``de``, ``ru``), folded.
-
-    Function words only, written for this project (``framing/resources/stopwords``); words
-    that can carry a frame ("war", "regime") are never stopwords. Other languages get an
-    empty set.
-
-    Examples
-    --------
-    >>> "the" in stopwords("en"), "war" in stopwords("en"), len(stopwords("xx"))
-    (True, False, 0)
-    """
-    res = resources.files("framing") / "resources" / "stopwords" / f"{lang}.txt"
-    if not res.is_file():
-        return frozenset()
-    lines = res.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(s.strip()) for s in lines if s.strip() and not s.startswith("#"))
 
 
 # --------------------------------------------------------------------------- check

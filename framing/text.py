@@ -27,7 +27,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 __all__ = [
     "Normalized", "normalize", "fold", "tokenize", "word_spans", "sentence_spans",
-    "detect_language", "WORD_PATTERN",
+    "detect_language", "stopwords", "WORD_PATTERN",
 ]
 
 #: A word token: letters and digits, with internal apostrophes (``NATO's``, ``l'Ukraine``).
@@ -485,6 +485,26 @@ class _Punkt(PunktSentenceTokenizer):
                               or m.group(1).lower() not in self._params.abbrev_types):
             return True
         return super().text_contains_sentbreak(text)
+
+
+@functools.lru_cache(maxsize=None)
+def stopwords(lang: str) -> frozenset[str]:
+    """The shipped stopword list of a language (``en``, ``de``, ``ru``), folded.
+
+    Function words only, written for this project (``framing/resources/stopwords``); words
+    that can carry a frame ("war", "regime") are never stopwords. Other languages get an
+    empty set.
+
+    Examples
+    --------
+    >>> "the" in stopwords("en"), "war" in stopwords("en"), len(stopwords("xx"))
+    (True, False, 0)
+    """
+    res = resources.files("framing") / "resources" / "stopwords" / f"{lang}.txt"
+    if not res.is_file():
+        return frozenset()
+    lines = res.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(s.strip()) for s in lines if s.strip() and not s.startswith("#"))
 
 
 @functools.lru_cache(maxsize=None)
