@@ -46,7 +46,8 @@ from framing.errors import InputError
 from framing.schema import check_columns
 from framing.text import _paragraphs, fold, normalize, sentence_spans, word_spans
 
-__all__ = ["annotate_hits", "voice_shares", "quote_spans", "CONTEXT_COLUMNS", "VOICES"]
+__all__ = ["annotate_hits", "annotate_document", "context_settings", "ContextSettings",
+           "voice_shares", "quote_spans", "CONTEXT_COLUMNS", "VOICES"]
 
 #: The columns :func:`annotate_hits` adds, in order.
 CONTEXT_COLUMNS = ("voice", "attributed", "speaker", "negated", "target")
@@ -62,6 +63,7 @@ _SENT_END = re.compile(r"[.!?\u2026][\"'\u201c\u201d\u00bb\u2019)\]]*\s*$")
 _RU_ADJ = re.compile(
     r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей|ыми|ими)$")
 _JOIN_RE = re.compile(r"\s*-?\s*")
+_WORDISH = re.compile(r"[^\W_]")
 _AND = frozenset({"and", "or", "und", "oder", "и", "или"})
 _ZU_VERB = re.compile(r"^(?:an|auf|aus|ein|mit|vor|zurück|ab|durch|herbei|hin|her|los|weg)zu\w+en$")
 
@@ -378,25 +380,27 @@ class _Matcher:
     def find(self, toks, sent, ranges) -> list:
         """Non-overlapping matches, left to right, longest first: ``(positions, payload)``.
 
-        Only tokens in ``ranges`` (``(lo, hi)`` pairs, whole sentences) are read.
+        Only tokens in ``ranges`` (``(lo, hi)`` pairs, whole sentences) are read, and only
+        those that can start a pattern (remembered per token) are tried.
         """
         found, taken = [], set()
+        cache, candidates, entries = self._cache, self._candidates, self.entries
         for lo, hi in ranges:
+            row = [cache[t] if t in cache else candidates(t) for t in toks[lo:hi]]
             k = lo
-            while k < hi:
+            for h in [lo + m for m, c in enumerate(row) if c]:
+                if h < k or h in taken:
+                    continue
                 best = None
-                if k not in taken:
-                    for idx in self._candidates(toks[k]):
-                        pos = _match_at(self.entries[idx][0], toks, sent, k)
-                        if pos and (best is None or pos[-1] > best[0][-1]):
-                            best = (pos, self.entries[idx][1])
+                for idx in row[h - lo]:
+                    pos = _match_at(entries[idx][0], toks, sent, h)
+                    if pos and (best is None or pos[-1] > best[0][-1]):
+                        best = (pos, entries[idx][1])
                 if best:
                     pos = best[0]
                     found.append(best)
                     taken.update(pos)
                     k = pos[0] + 1 if pos[-1] - pos[0] >= len(pos) else pos[-1] + 1
-                else:
-                    k += 1
         return found
 
 
@@ -606,22 +610,24 @@ def _sentence_end(offset, sents, sent_starts) -> int:
 
 
 class _Doc:
-    """One document, read once: folded tokens with original offsets, sentences, clauses, cues."""
+    """One document, read once: folded tokens with original offsets, sentences, clauses, cues.
 
-    def __init__(self, text: str, lang: str, rules: _Rules, scope, hit_spans, sents=None):
+    Only the sentences a hit can look at are tokenized (see :meth:`_windows`): the sentence
+    of each hit and, for a hit inside a quotation, the sentences that quotation spans and the
+    words next to its marks. ``dense=True`` tokenizes the whole text instead (the reference
+    the tests compare with: both give the same tokens and the same annotations).
+    """
+
+    def __init__(self, text: str, lang: str, rules: _Rules, scope, hit_spans, sents=None,
+                 *, dense: bool = False):
         self.text, self.lang, self.rules, self.words = text, lang, rules, rules.words
         self.scope = scope
-        norm = normalize(text)
-        nt = norm.text
-        spans = word_spans(nt)
-        self.n = len(spans)
-        self.surf = [nt[a:b] for a, b in spans]
-        self.toks = [fold(t) for t in self.surf]
-        self.starts, self.ends = _original_offsets(norm, spans)
-        self.gaps = [nt[spans[k - 1][1]:spans[k][0]] if k else "" for k in range(self.n)]
         self.sents = sentence_spans(text, lang) if sents is None else sents
-        self.sent = _sentence_of(self.starts, self.sents)
         self.regions = _quote_regions(text, self.sents)
+        if dense:
+            self._tokens_dense()
+        else:
+            self._tokens_sparse(hit_spans)
         self.ranges = self._relevant(hit_spans)
         self.clause, self.clause_bounds = [-1] * self.n, []
         for lo, hi in self.ranges:
@@ -637,6 +643,84 @@ class _Doc:
         self.attr_starts = {p[0] for p, _ in self.attr}
         self.scare_ends = {p[-1] for p, _ in find(rules.scare)}
         self.actors: list = []
+
+    def _tokens_dense(self) -> None:
+        """Tokens of the whole text."""
+        norm = normalize(self.text)
+        nt = norm.text
+        spans = word_spans(nt)
+        self.n = len(spans)
+        self.surf = [nt[a:b] for a, b in spans]
+        self.toks = [fold(t) for t in self.surf]
+        self.starts, self.ends = _original_offsets(norm, spans)
+        self.gaps = [nt[spans[k - 1][1]:spans[k][0]] if k else "" for k in range(self.n)]
+        self.sent = _sentence_of(self.starts, self.sents)
+
+    def _tokens_sparse(self, hit_spans) -> None:
+        """Tokens of the sentences in :meth:`_windows` only, in text order.
+
+        Every token lies inside one sentence span (sentences are separated by white space),
+        so a run of consecutive sentences has the tokens, offsets and gaps of the whole
+        text; the gap before a run's first token, which no rule reads, is what precedes it
+        inside the run.
+        """
+        surf, toks, starts, ends, gaps, sent = [], [], [], [], [], []
+        text, sents = self.text, self.sents
+        for first, last in _runs(self._windows(hit_spans)):
+            a0 = sents[first][0]
+            norm = normalize(text[a0:sents[last][1]])
+            nt = norm.text
+            spans = word_spans(nt)
+            if not spans:
+                continue
+            st, en = _original_offsets(norm, spans)
+            if a0:
+                st, en = [a + a0 for a in st], [b + a0 for b in en]
+            words = [nt[a:b] for a, b in spans]
+            surf += words
+            toks += [fold(t) for t in words]
+            starts += st
+            ends += en
+            gaps.append(nt[:spans[0][0]])
+            gaps += [nt[spans[k - 1][1]:spans[k][0]] for k in range(1, len(spans))]
+            if first == last:
+                sent += [first] * len(spans)
+            else:
+                sent += [first + k for k in _sentence_of(st, sents[first:last + 1])]
+        self.n = len(toks)
+        self.surf, self.toks, self.starts, self.ends = surf, toks, starts, ends
+        self.gaps, self.sent = gaps, sent
+
+    def _windows(self, hit_spans) -> list:
+        """The sentences to tokenize: those holding a hit and, for each quotation around a
+        hit, the sentences it spans plus the nearest sentence with a word before its opening
+        mark and after its closing mark (where the speaker is named)."""
+        sents = self.sents
+        if not sents:
+            return []
+        starts = [a for a, _ in sents]
+        last = len(sents) - 1
+
+        def at(offset):
+            return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+        wanted = {at(start) for start, _ in hit_spans}
+        for a, b, _ in self.regions:
+            if not any(a < start and end <= b for start, end in hit_spans):
+                continue
+            lo, hi = at(a), at(b)
+            wanted.update(range(lo, hi + 1))
+            k, end = lo, a                           # a word before the opening mark
+            while k > 0 and not _has_word(self.text, sents[k][0], end):
+                k -= 1
+                wanted.add(k)
+                end = sents[k][1]
+            k, begin = hi, b                         # a word after the closing mark
+            while k < last and not _has_word(self.text, begin, sents[k][1]):
+                k += 1
+                wanted.add(k)
+                begin = sents[k][0]
+        return sorted(wanted)
 
     def _relevant(self, hit_spans) -> list:
         """Token ranges of the sentences that hold a hit, or a quote mark around a hit."""
@@ -666,17 +750,33 @@ class _Doc:
 
     def match_actors(self, compiled) -> None:
         """Find the actor mentions in the tokens already read (the matcher of detect)."""
-        from framing.detect import _raw_matches
+        from framing.detect import _may_be_cased, _root_children, _walk
 
         matcher = compiled.matcher(self.lang)
         if matcher is None or not matcher.size or not self.n:
             return
-        raw = []
+        raw: list = []
+        toks, surf, gaps = self.toks, self.surf, self.gaps
+        memo, root = matcher.memo, matcher.folded
+        cased = bool(matcher.cased.exact or matcher.cased.globs)
+
+        def joinable(k):
+            return _joinable(gaps[k + 1])
+
         for lo, hi in self.ranges:
-            def joinable(k, gaps=self.gaps[lo:hi]):
-                return _joinable(gaps[k + 1])
-            raw.extend((i + lo, j + lo, e) for i, j, e in _raw_matches(
-                self.surf[lo:hi], self.toks[lo:hi], joinable, matcher))
+            row = [memo[t] if t in memo else _root_children(memo, root, t)
+                   for t in toks[lo:hi]]
+            for m, nodes in enumerate(row):
+                if nodes:
+                    _walk(nodes, lo + m, 0, hi, toks.__getitem__, joinable, raw)
+            if cased:
+                for k in range(lo, hi):
+                    if _may_be_cased(matcher, toks[k]):
+                        nodes = matcher.memo_cased.get(surf[k])
+                        if nodes is None:
+                            nodes = _root_children(matcher.memo_cased, matcher.cased, surf[k])
+                        if nodes:
+                            _walk(nodes, k, 0, hi, surf.__getitem__, joinable, raw)
         for i, j, e in _resolve_actors(raw, compiled):
             prep, det = self.oblique(i)
             start, end = self.starts[i], self.ends[j - 1]
@@ -751,6 +851,22 @@ def _resolve_actors(raw, compiled) -> list:
         if not any(c[0] < b and a < c[1] for a, b, _ in spans):
             spans.append((c[0], c[1], c[2]))
     return sorted(x for spans in taken.values() for x in spans)
+
+
+def _runs(indices) -> list:
+    """``(first, last)`` of each run of consecutive numbers in sorted ``indices``."""
+    runs: list = []
+    for k in indices:
+        if runs and runs[-1][1] == k - 1:
+            runs[-1][1] = k
+        else:
+            runs.append([k, k])
+    return runs
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a word character (a token may start there)."""
+    return _WORDISH.search(text, start, end) is not None
 
 
 def _original_offsets(norm, spans) -> tuple[list, list]:
@@ -907,7 +1023,7 @@ def _opens_sentence(doc: _Doc, offset: int) -> bool:
 def _voice(doc: _Doc, start: int, end: int, i: int, max_words: int):
     """``(voice, innermost full quotation or None)``."""
     enclosing = [r for r in doc.regions if r[0] < start and end <= r[1]]
-    marked = (i - 1) in doc.scare_ends
+    marked = (i - 1) in doc.scare_ends and doc.sent[i - 1] == doc.sent[i]
     full = [r for r in enclosing if not _is_scare(doc, r, max_words)]
     quote = max(full) if full else None
     if not enclosing:
@@ -1090,13 +1206,17 @@ def _adverb(doc: _Doc, k: int) -> bool:
 
 def _speaker_like(doc: _Doc, a) -> bool:
     """An actor that speaks: "Moscow says", "Moscow has repeatedly said", "Russland betrachtet"."""
-    k = a[1]
-    if k < doc.n and _adjectival_actor(doc, a) and _nounlike(doc, k):
+    k, sent = a[1], doc.sent[a[0]]
+
+    def inside(k):                                    # the actor's sentence goes on
+        return k < doc.n and doc.sent[k] == sent
+
+    if inside(k) and _adjectival_actor(doc, a) and _nounlike(doc, k):
         k += 1                                        # "Western nations have accused"
     m = k
-    while k < doc.n and k - m < 2 and _adverb(doc, k):
+    while inside(k) and k - m < 2 and _adverb(doc, k):
         k += 1
-    return k in doc.attr_starts
+    return inside(k) and k in doc.attr_starts
 
 
 def _copula_subject(doc: _Doc, i: int, before) -> str:
@@ -1256,7 +1376,9 @@ def annotate_hits(hits: pd.DataFrame, corpus, *, negation_scope="clause", actors
     1          Invasoren  scare_quote        True  russia    False   west
     2  westliche Truppen       author        True             True   west
     """
-    negation_scope = _check_scope(negation_scope)
+    settings = context_settings(negation_scope=negation_scope, actors=actors,
+                                scare_max_words=scare_max_words, negation_cues=negation_cues,
+                                details=details)
     check_columns(hits, ("doc_id", "start", "end"), table="hits", param="hits")
     if not isinstance(corpus, pd.DataFrame):
         from framing.corpus import read_corpus
@@ -1264,21 +1386,69 @@ def annotate_hits(hits: pd.DataFrame, corpus, *, negation_scope="clause", actors
         corpus = read_corpus(corpus)
     check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
     out = hits.copy()
-    n = len(out)
-    cols = {"voice": ["author"] * n, "attributed": [False] * n, "speaker": [""] * n,
-            "negated": [False] * n, "target": [""] * n}
-    if details:
-        cols.update(negation_cues=[""] * n, attribution_cue=[""] * n)
-    if n:
-        _annotate(out, corpus, cols, negation_scope, actors, scare_max_words,
-                  negation_cues or {}, lang)
-    for name, values in cols.items():
-        out[name] = pd.Series(values, index=out.index,
-                              dtype="bool" if name in ("attributed", "negated") else "object")
-    return out
+    values = _annotate(out, corpus, settings, lang) if len(out) else []
+    return add_context_columns(out, values, settings.columns)
 
 
-def _annotate(hits, corpus, cols, scope, actors, max_words, cue_paths, lang) -> None:
+def add_context_columns(hits: pd.DataFrame, values: list, columns) -> pd.DataFrame:
+    """Set the context ``columns`` of ``hits`` (in place, and returned) from per-hit tuples."""
+    for k, name in enumerate(columns):
+        column = [v[k] for v in values]
+        hits[name] = pd.Series(column, index=hits.index,
+                               dtype="bool" if name in ("attributed", "negated") else "object")
+    return hits
+
+
+@dataclass(frozen=True)
+class ContextSettings:
+    """The options of :func:`annotate_hits`, checked and compiled once (the actor lexicon).
+
+    Detection takes one of these to annotate each document's hits while it has the document
+    at hand (and in its worker processes); see :func:`context_settings`.
+    """
+
+    scope: object = "clause"
+    actors: object = None            # CompiledLexicon, or None for no actors
+    max_words: int = 4
+    cue_paths: tuple = ()            # ((lang, path), ...)
+    details: bool = False
+
+    @property
+    def columns(self) -> tuple:
+        extra = ("negation_cues", "attribution_cue") if self.details else ()
+        return CONTEXT_COLUMNS + extra
+
+    @property
+    def empty(self) -> tuple:
+        """The values of a hit with no context (no word tokens under it)."""
+        return ("author", False, "", False, "") + (("", "") if self.details else ())
+
+
+def context_settings(*, negation_scope="clause", actors=None, scare_max_words: int = 4,
+                     negation_cues: dict | None = None, details: bool = False
+                     ) -> ContextSettings:
+    """Check the options of :func:`annotate_hits` and compile its actor lexicon."""
+    return ContextSettings(_check_scope(negation_scope), _compiled_actors(actors),
+                           scare_max_words, tuple(sorted((negation_cues or {}).items())),
+                           details)
+
+
+def annotate_document(text: str, lang: str, spans, settings: ContextSettings, sents=None,
+                      *, dense: bool = False) -> list[tuple]:
+    """The context values of the hits of one document, in the order of ``spans``.
+
+    ``spans`` are the hits' ``(start, end)`` offsets into ``text``; ``sents`` the sentence
+    spans of the whole text (:func:`framing.text.sentence_spans`), when already known.
+    Each value is a tuple in the order of ``settings.columns``.
+    """
+    rules = _rules(lang, dict(settings.cue_paths).get(lang))
+    doc = _Doc(text, lang, rules, settings.scope, spans, sents, dense=dense)
+    if settings.actors is not None:
+        doc.match_actors(settings.actors)
+    return [_annotate_one(doc, start, end, settings) for start, end in spans]
+
+
+def _annotate(hits, corpus, settings: ContextSettings, lang) -> list:
     groups = hits.groupby("doc_id", sort=False).indices
     docs = corpus[corpus["doc_id"].isin(list(groups))]
     missing = sorted(set(groups) - set(docs["doc_id"]), key=str)
@@ -1288,24 +1458,21 @@ def _annotate(hits, corpus, cols, scope, actors, max_words, cue_paths, lang) -> 
                          f"{' ...' if len(missing) > 10 else ''}; pass the corpus the hits "
                          "were found in.")
     docs = docs.drop_duplicates("doc_id").assign(lang=_doc_langs(hits, docs, groups, lang))
-    compiled = _compiled_actors(actors)
     starts, ends = hits["start"].to_numpy(), hits["end"].to_numpy()
+    values = [settings.empty] * len(hits)
     for doc_id, text, doc_lang in zip(docs["doc_id"], docs["text"], docs["lang"]):
-        rules = _rules(doc_lang, cue_paths.get(doc_lang))
         rows = groups[doc_id]
-        doc = _Doc(text, doc_lang, rules, scope,
-                   [(int(starts[r]), int(ends[r])) for r in rows])
-        if compiled is not None:
-            doc.match_actors(compiled)
-        for r in rows:
-            _annotate_one(doc, int(starts[r]), int(ends[r]), r, cols, max_words)
+        spans = [(int(starts[r]), int(ends[r])) for r in rows]
+        for r, v in zip(rows, annotate_document(text, doc_lang, spans, settings)):
+            values[r] = v
+    return values
 
 
-def _annotate_one(doc: _Doc, start: int, end: int, r: int, cols: dict, max_words: int) -> None:
+def _annotate_one(doc: _Doc, start: int, end: int, settings: ContextSettings) -> tuple:
     i, j = doc.token_range(start, end)
     if i >= doc.n:
-        return
-    voice, quote = _voice(doc, start, end, i, max_words)
+        return settings.empty
+    voice, quote = _voice(doc, start, end, i, settings.max_words)
     cues = _cues_near(doc, doc.sent[i], i, j, speaking=True)
     if not cues and quote is not None:                # “... ,” Putin said. / Putin said: “...”
         after = bisect.bisect_left(doc.starts, quote[1])
@@ -1322,14 +1489,10 @@ def _annotate_one(doc: _Doc, start: int, end: int, r: int, cols: dict, max_words
             cue = c
             break
     negated, used = _negation(doc, i, j)
-    cols["voice"][r] = voice
-    cols["attributed"][r] = attributed
-    cols["speaker"][r] = speaker
-    cols["negated"][r] = negated
-    cols["target"][r] = _target(doc, i, j)
-    if "negation_cues" in cols:
-        cols["negation_cues"][r] = "; ".join(used)
-        cols["attribution_cue"][r] = " ".join(doc.surf[p] for p in cue[1]) if cue else ""
+    found = (voice, attributed, speaker, negated, _target(doc, i, j))
+    if settings.details:
+        found += ("; ".join(used), " ".join(doc.surf[p] for p in cue[1]) if cue else "")
+    return found
 
 
 def _doc_langs(hits, docs, groups, lang) -> list:

@@ -248,7 +248,19 @@ def _match_one(text: str, lang: str, compiled: CompiledLexicon, sentences: bool 
             term = compiled.entries[e]
             rows.append((term.frame, term.pattern, text[start:end], start, end, i, j,
                          sentence_index(sents, start) if sentences else -1, term.weight))
+        rows = _with_context(rows, text, lang, sentences, sents)
     return rows, len(spans)
+
+
+def _with_context(rows: list, text: str, lang: str, sentences, sents) -> list:
+    """``rows`` with the context values of their hits appended, when ``sentences`` holds
+    the context settings (:class:`framing.context.ContextSettings`)."""
+    if isinstance(sentences, bool) or not rows:
+        return rows
+    from framing.context import annotate_document
+
+    found = annotate_document(text, lang, [(r[3], r[4]) for r in rows], sentences, sents)
+    return [r + v for r, v in zip(rows, found)]
 
 
 # --------------------------------------------------------------------- the batch path
@@ -533,6 +545,7 @@ def _match_batch(texts: list[str], langs: list, compiled: CompiledLexicon,
     Gives exactly what :func:`_match_one` gives for each text (rows in the same order).
     """
     pf = _prefilter(compiled)
+    context = not isinstance(sentences, bool)
     norms = [normalize(t) for t in texts]
     joined, folded, fallback, to_norm, starts_f, doc_starts = _fold_batch(
         [n.text for n in norms])
@@ -596,14 +609,21 @@ def _match_batch(texts: list[str], langs: list, compiled: CompiledLexicon,
     for d, found in kept.items():
         text, norm, off = texts[d], norms[d], int(doc_starts[d])
         spans = [(a - off, b - off) for a, b in itertools.islice(at, len(found))]
-        sents = _sentence_spans_until(text, langs[d], norm.original_span(
-            spans[-1][0], spans[-1][0] + 1)[0]) if sentences else None
+        if not sentences:
+            sents = None
+        elif context:                   # the context reads sentences after the last hit too
+            sents = sentence_spans(text, langs[d])
+        else:
+            sents = _sentence_spans_until(text, langs[d], norm.original_span(
+                spans[-1][0], spans[-1][0] + 1)[0])
         out = rows[d]
         for (i, j, e), (a, b) in zip(found, spans):
             start, end = norm.original_span(a, b)
             term = entries[e]
             out.append((term.frame, term.pattern, text[start:end], start, end, i, j,
                         sentence_index(sents, start) if sentences else -1, term.weight))
+        if context:
+            rows[d] = _with_context(out, text, langs[d], sentences, sents)
     for d in fallback:
         rows[d], n = _match_one(texts[d], langs[d], compiled, sentences)
         counts[d] = n if n is not None else len(word_spans(norms[d].text))
@@ -735,15 +755,16 @@ def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None
 
     if not isinstance(corpus, pd.DataFrame):
         corpus = read_corpus(corpus)
+    sentences = True
+    if context:
+        from framing.context import context_settings
+
+        sentences = context_settings()
     found = _find_hits(corpus, lexicon, lang=lang, progress=progress, n_tokens=n_tokens,
-                       n_jobs=n_jobs)
+                       n_jobs=n_jobs, sentences=sentences)
     hits, tokens = found if n_tokens else (found, None)
     hits["normalized"] = pd.Series(normalized_flags(hits, corpus), index=hits.index,
                                    dtype="bool")
-    if context:
-        from framing.context import annotate_hits
-
-        hits = annotate_hits(hits, corpus, lang=lang)
     return (hits, tokens) if n_tokens else hits
 
 
@@ -794,7 +815,10 @@ def _find_hits(corpus, lexicon, *, lang=None, progress=None, n_tokens=False, n_j
     """:func:`find_hits`, with the sentence numbers optional (-1 when not computed).
 
     Scoring never reads sentence numbers, so :func:`framing.score.score_corpus` skips
-    sentence splitting, the slowest part of detection.
+    sentence splitting, the slowest part of detection. ``sentences`` may also be the
+    context settings (:func:`framing.context.context_settings`): then every document's
+    hits are annotated as soon as they are found (by the worker that found them), with the
+    sentences already split, and the table has the context columns after the others.
     """
     from framing.corpus import read_corpus
 
@@ -802,11 +826,12 @@ def _find_hits(corpus, lexicon, *, lang=None, progress=None, n_tokens=False, n_j
         corpus = read_corpus(corpus)
     check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
     compiled = compile_lexicon(lexicon)
+    context = () if isinstance(sentences, bool) else sentences.columns
     bar = _progress_bar(len(corpus), progress, "finding hits")
     parts, counts, missing = [], [], Counter()
     try:
         for found, n, languages in _detect_pieces(corpus, compiled, lang, sentences, n_jobs):
-            parts.append(_hits_table(found, compiled.lexicon))   # while the workers work
+            parts.append(_hits_table(found, compiled.lexicon, context))  # while workers work
             counts.extend(n)
             missing.update(languages)
             if bar is not None:
@@ -816,20 +841,20 @@ def _find_hits(corpus, lexicon, *, lang=None, progress=None, n_tokens=False, n_j
             bar.close()
     if warn:
         _warn_languages(missing, compiled, stacklevel=3)
-    hits = _concat_hits(parts, compiled.lexicon)
+    hits = _concat_hits(parts, compiled.lexicon, context)
     if n_tokens:
         return hits, pd.Series(counts, index=corpus["doc_id"].tolist(), name="n_tokens",
                                dtype="int64")
     return hits
 
 
-def _concat_hits(parts: list, lex: Lexicon) -> pd.DataFrame:
+def _concat_hits(parts: list, lex: Lexicon, context=()) -> pd.DataFrame:
     """The hits tables of pieces of a corpus as one (the table of all their rows)."""
     full = [p for p in parts if len(p)]
     if len(full) == len(parts) == 1:
         return parts[0]
     if not full:
-        return _hits_table([], lex)
+        return _hits_table([], lex, context)
     hits = pd.concat(full, ignore_index=True)
     hits.attrs = dict(full[0].attrs)
     return hits
@@ -920,7 +945,7 @@ def _detect_rows(doc_ids, texts, langs, compiled: CompiledLexicon, sentences: bo
         for a, b in _batches(texts, _BATCH_CHARS):
             found, n = _match_batch(texts[a:b], langs[a:b], compiled, sentences)
             for doc_id, doc_lang, doc_rows in zip(doc_ids[a:b], langs[a:b], found):
-                rows.extend((doc_id, *r, doc_lang) for r in doc_rows)
+                rows.extend((doc_id, *r[:9], doc_lang, *r[9:]) for r in doc_rows)
             counts.extend(n)
     return rows, counts
 
@@ -1028,18 +1053,23 @@ def _version_id(lex: Lexicon) -> str:
     return version
 
 
-def _hits_table(rows, lex: Lexicon) -> pd.DataFrame:
+def _hits_table(rows, lex: Lexicon, context=()) -> pd.DataFrame:
+    """The hits table of detection's rows; ``context`` names the context columns that
+    follow ``lang`` in every row (see :func:`_with_context`)."""
     version = _version_id(lex)
+    context = list(context)
+    dtypes = {**HITS_DTYPES, **{c: "bool" if c in ("attributed", "negated") else "object"
+                                for c in context}}
     if rows:
         cols = ["doc_id", "frame", "entry", "match", "start", "end", "token_start",
-                "token_end", "sentence", "weight", "lang"]
+                "token_end", "sentence", "weight", "lang", *context]
         hits = pd.DataFrame(rows, columns=cols)
         hits["lexicon"] = lex.name
         hits["lexicon_version"] = version
         hits["normalized"] = False   # set by find_hits, which has the texts
-        hits = hits[list(HITS_COLUMNS)].astype(HITS_DTYPES)
+        hits = hits[list(HITS_COLUMNS) + context].astype(dtypes)
     else:
-        hits = empty_table(HITS_COLUMNS, HITS_DTYPES)
+        hits = empty_table(tuple(HITS_COLUMNS) + tuple(context), dtypes)
     hits.attrs.update({"lexicon": lex.name, "lexicon_version": version,
                        "frames": list(lex.frames), "labels": lex.labels})
     return hits

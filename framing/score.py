@@ -173,13 +173,13 @@ def score_corpus(corpus, lexicon, *, voice=None, negated=None, per: int = 1000,
     if not isinstance(corpus, pd.DataFrame):
         corpus = read_corpus(corpus)
     compiled = compile_lexicon(lexicon)
-    filtered = voice is not None or negated is not None
-    hits, tokens = _find_hits(corpus, compiled, n_tokens=True, progress=progress,
-                              n_jobs=n_jobs, sentences=filtered)
-    if filtered:
-        from framing.context import annotate_hits
+    sentences = False
+    if voice is not None or negated is not None:
+        from framing.context import context_settings
 
-        hits = annotate_hits(hits, corpus)
+        sentences = context_settings()       # each hit's context, found with it
+    hits, tokens = _find_hits(corpus, compiled, n_tokens=True, progress=progress,
+                              n_jobs=n_jobs, sentences=sentences)
     return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens,
                            voice=voice, negated=negated, per=per)
 
