@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -44,7 +45,7 @@ import pandas as pd
 
 from framing.errors import InputError
 from framing.schema import check_columns
-from framing.text import _paragraphs, fold, normalize, sentence_spans, word_spans
+from framing.text import WORD_PATTERN, _paragraphs, fold, normalize, sentence_spans, word_spans
 
 __all__ = ["annotate_hits", "annotate_document", "context_settings", "ContextSettings",
            "voice_shares", "quote_spans", "CONTEXT_COLUMNS", "VOICES"]
@@ -64,6 +65,7 @@ _RU_ADJ = re.compile(
     r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю|ей|ыми|ими)$")
 _JOIN_RE = re.compile(r"\s*-?\s*")
 _WORDISH = re.compile(r"[^\W_]")
+_SPLIT_WORDS = re.compile(f"({WORD_PATTERN})")
 _AND = frozenset({"and", "or", "und", "oder", "и", "или"})
 _ZU_VERB = re.compile(r"^(?:an|auf|aus|ein|mit|vor|zurück|ab|durch|herbei|hin|her|los|weg)zu\w+en$")
 
@@ -377,30 +379,27 @@ class _Matcher:
                 out.extend(self.suffix.get(tok[-n:], ()))
         return out
 
-    def find(self, toks, sent, ranges) -> list:
+    def find(self, toks, sent, hot) -> list:
         """Non-overlapping matches, left to right, longest first: ``(positions, payload)``.
 
-        Only tokens in ``ranges`` (``(lo, hi)`` pairs, whole sentences) are read, and only
-        those that can start a pattern (remembered per token) are tried.
+        Only the tokens at positions ``hot`` (in order: those of whole sentences that may
+        start a cue or an actor, see ``_Doc._hot``) are tried as starts.
         """
-        found, taken = [], set()
-        cache, candidates, entries = self._cache, self._candidates, self.entries
-        for lo, hi in ranges:
-            row = [cache[t] if t in cache else candidates(t) for t in toks[lo:hi]]
-            k = lo
-            for h in [lo + m for m, c in enumerate(row) if c]:
-                if h < k or h in taken:
-                    continue
-                best = None
-                for idx in row[h - lo]:
-                    pos = _match_at(entries[idx][0], toks, sent, h)
-                    if pos and (best is None or pos[-1] > best[0][-1]):
-                        best = (pos, entries[idx][1])
-                if best:
-                    pos = best[0]
-                    found.append(best)
-                    taken.update(pos)
-                    k = pos[0] + 1 if pos[-1] - pos[0] >= len(pos) else pos[-1] + 1
+        found, taken, k = [], set(), 0
+        candidates, entries = self._candidates, self.entries
+        for h in hot:
+            if h < k or h in taken:
+                continue
+            best = None
+            for idx in candidates(toks[h]):
+                pos = _match_at(entries[idx][0], toks, sent, h)
+                if pos and (best is None or pos[-1] > best[0][-1]):
+                    best = (pos, entries[idx][1])
+            if best:
+                pos = best[0]
+                found.append(best)
+                taken.update(pos)
+                k = pos[0] + 1 if pos[-1] - pos[0] >= len(pos) else pos[-1] + 1
         return found
 
 
@@ -470,7 +469,7 @@ def _pattern_lines(block: str) -> list:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Rules:
     """Everything compiled for one language."""
 
@@ -480,6 +479,24 @@ class _Rules:
     attribution: _Matcher
     scare: _Matcher
     words: dict
+
+    @functools.cached_property
+    def _firsts(self) -> tuple:
+        """The first words of every cue: whole, prefixes and suffixes by length."""
+        exact, prefix, suffix = set(), {}, {}
+        for m in (self.negation, self.attribution, self.scare):
+            exact.update(m.exact)
+            for s in m.prefix:
+                prefix.setdefault(len(s), set()).add(s)
+            for s in m.suffix:
+                suffix.setdefault(len(s), set()).add(s)
+        return frozenset(exact), sorted(prefix.items()), sorted(suffix.items())
+
+    def starts(self, tok: str) -> bool:
+        """Whether a cue (negation, attribution or scare marker) may start at ``tok``."""
+        exact, prefix, suffix = self._firsts
+        return tok in exact or any(tok[:n] in keys for n, keys in prefix if n <= len(tok)) \
+            or any(tok[-n:] in keys for n, keys in suffix if n <= len(tok))
 
 
 @functools.lru_cache(maxsize=32)
@@ -619,7 +636,7 @@ class _Doc:
     """
 
     def __init__(self, text: str, lang: str, rules: _Rules, scope, hit_spans, sents=None,
-                 *, dense: bool = False):
+                 *, actors=None, dense: bool = False):
         self.text, self.lang, self.rules, self.words = text, lang, rules, rules.words
         self.scope = scope
         self.sents = sentence_spans(text, lang) if sents is None else sents
@@ -637,12 +654,31 @@ class _Doc:
                     self.clause_bounds.append([k, k])
                 self.clause[k] = len(self.clause_bounds) - 1
                 self.clause_bounds[-1][1] = k + 1
-        find = functools.partial(_Matcher.find, toks=self.toks, sent=self.sent, ranges=self.ranges)
+        matcher = actors.matcher(lang) if actors is not None else None
+        if matcher is not None and not matcher.size:
+            matcher = None
+        hot, hot_ends = self._hot(matcher)
+        find = functools.partial(_Matcher.find, toks=self.toks, sent=self.sent, hot=hot)
         self.neg = [(p, kd) for p, kd in find(rules.negation) if kd]
         self.attr = [(p, tag) for p, tag in find(rules.attribution) if tag]
         self.attr_starts = {p[0] for p, _ in self.attr}
         self.scare_ends = {p[-1] for p, _ in find(rules.scare)}
         self.actors: list = []
+        if matcher is not None:
+            self._match_actors(actors, matcher, hot, hot_ends)
+
+    def _hot(self, matcher) -> tuple[list, list]:
+        """The tokens of ``ranges`` where a cue or an actor may start, and the end of the
+        range of each: a token is looked up once (remembered per token), not per matcher."""
+        memo = _trigger_memo(self.rules, matcher)
+        hot, ends, toks = [], [], self.toks
+        for lo, hi in self.ranges:
+            row = [memo[t] if t in memo else _trigger(memo, self.rules, matcher, t)
+                   for t in toks[lo:hi]]
+            found = [lo + m for m, flag in enumerate(row) if flag]
+            hot += found
+            ends += [hi] * len(found)
+        return hot, ends
 
     def _tokens_dense(self) -> None:
         """Tokens of the whole text."""
@@ -670,21 +706,27 @@ class _Doc:
             a0 = sents[first][0]
             norm = normalize(text[a0:sents[last][1]])
             nt = norm.text
-            spans = word_spans(nt)
-            if not spans:
+            parts = _SPLIT_WORDS.split(nt)            # gap, word, gap, word, ..., gap
+            if len(parts) == 1:
                 continue
+            at = list(itertools.accumulate(map(len, parts), initial=0))
+            spans = list(zip(at[1::2], at[2::2]))
+            words = parts[1::2]
+            surf += words
+            gaps += parts[0:-1:2]
+            folded = nt.casefold()
+            if len(folded) == len(nt):       # one character for one: fold the run at once
+                folded = folded.replace("\u0451", "\u0435")
+                toks += [folded[a:b] for a, b in spans]
+            else:
+                toks += [fold(t) for t in words]
             st, en = _original_offsets(norm, spans)
             if a0:
                 st, en = [a + a0 for a in st], [b + a0 for b in en]
-            words = [nt[a:b] for a, b in spans]
-            surf += words
-            toks += [fold(t) for t in words]
             starts += st
             ends += en
-            gaps.append(nt[:spans[0][0]])
-            gaps += [nt[spans[k - 1][1]:spans[k][0]] for k in range(1, len(spans))]
             if first == last:
-                sent += [first] * len(spans)
+                sent += [first] * len(words)
             else:
                 sent += [first + k for k in _sentence_of(st, sents[first:last + 1])]
         self.n = len(toks)
@@ -748,13 +790,10 @@ class _Doc:
                 out.extend(k for k in (after - 1, after, before_open) if 0 <= k < self.n)
         return out
 
-    def match_actors(self, compiled) -> None:
-        """Find the actor mentions in the tokens already read (the matcher of detect)."""
+    def _match_actors(self, compiled, matcher, hot, hot_ends) -> None:
+        """Find the actor mentions in the tokens of ``ranges`` (the trie of detect)."""
         from framing.detect import _may_be_cased, _root_children, _walk
 
-        matcher = compiled.matcher(self.lang)
-        if matcher is None or not matcher.size or not self.n:
-            return
         raw: list = []
         toks, surf, gaps = self.toks, self.surf, self.gaps
         memo, root = matcher.memo, matcher.folded
@@ -763,20 +802,17 @@ class _Doc:
         def joinable(k):
             return _joinable(gaps[k + 1])
 
-        for lo, hi in self.ranges:
-            row = [memo[t] if t in memo else _root_children(memo, root, t)
-                   for t in toks[lo:hi]]
-            for m, nodes in enumerate(row):
+        for k, hi in zip(hot, hot_ends):
+            t = toks[k]
+            nodes = memo[t] if t in memo else _root_children(memo, root, t)
+            if nodes:
+                _walk(nodes, k, 0, hi, toks.__getitem__, joinable, raw)
+            if cased and _may_be_cased(matcher, t):
+                nodes = matcher.memo_cased.get(surf[k])
+                if nodes is None:
+                    nodes = _root_children(matcher.memo_cased, matcher.cased, surf[k])
                 if nodes:
-                    _walk(nodes, lo + m, 0, hi, toks.__getitem__, joinable, raw)
-            if cased:
-                for k in range(lo, hi):
-                    if _may_be_cased(matcher, toks[k]):
-                        nodes = matcher.memo_cased.get(surf[k])
-                        if nodes is None:
-                            nodes = _root_children(matcher.memo_cased, matcher.cased, surf[k])
-                        if nodes:
-                            _walk(nodes, k, 0, hi, surf.__getitem__, joinable, raw)
+                    _walk(nodes, k, 0, hi, surf.__getitem__, joinable, raw)
         for i, j, e in _resolve_actors(raw, compiled):
             prep, det = self.oblique(i)
             start, end = self.starts[i], self.ends[j - 1]
@@ -851,6 +887,34 @@ def _resolve_actors(raw, compiled) -> list:
         if not any(c[0] < b and a < c[1] for a, b, _ in spans):
             spans.append((c[0], c[1], c[2]))
     return sorted(x for spans in taken.values() for x in spans)
+
+
+_TRIGGERS: dict = {}
+
+
+def _trigger_memo(rules: _Rules, matcher) -> dict:
+    """token -> whether a cue of ``rules`` or an actor of ``matcher`` may start there."""
+    key = (id(rules), id(matcher))
+    found = _TRIGGERS.get(key)
+    if found is None or found[0] is not rules or found[1] is not matcher:
+        if len(_TRIGGERS) > 64:
+            _TRIGGERS.clear()
+        found = _TRIGGERS[key] = (rules, matcher, {})
+    if len(found[2]) > 200_000:
+        found[2].clear()
+    return found[2]
+
+
+def _trigger(memo: dict, rules: _Rules, matcher, token: str) -> bool:
+    from framing.detect import _may_be_cased, _root_children
+
+    flag = memo[token] = bool(
+        rules.starts(token) or (matcher is not None and (
+            (matcher.memo[token] if token in matcher.memo
+             else _root_children(matcher.memo, matcher.folded, token))
+            or ((matcher.cased.exact or matcher.cased.globs)
+                and _may_be_cased(matcher, token)))))
+    return flag
 
 
 def _runs(indices) -> list:
@@ -1442,9 +1506,8 @@ def annotate_document(text: str, lang: str, spans, settings: ContextSettings, se
     Each value is a tuple in the order of ``settings.columns``.
     """
     rules = _rules(lang, dict(settings.cue_paths).get(lang))
-    doc = _Doc(text, lang, rules, settings.scope, spans, sents, dense=dense)
-    if settings.actors is not None:
-        doc.match_actors(settings.actors)
+    doc = _Doc(text, lang, rules, settings.scope, spans, sents, actors=settings.actors,
+               dense=dense)
     return [_annotate_one(doc, start, end, settings) for start, end in spans]
 
 

@@ -635,8 +635,16 @@ def _may_be_cased(m: _Matcher, folded: str) -> bool:
     remembered per token: most tokens then skip the case-sensitive trie."""
     gate = m.memo_cased.get(("gate", folded))
     if gate is None:
-        gate = any(fold(key) == folded for key in m.cased.exact) or any(
-            folded.startswith(fold(key)) for bucket in m.cased.globs.values() for key in bucket)
+        gate = m.memo_cased.get(("gate",))
+        if gate is None:        # the folded first tokens: whole, and glob prefixes by length
+            exact = frozenset(fold(key) for key in m.cased.exact)
+            prefixes: dict = {}
+            for bucket in m.cased.globs.values():
+                for key in bucket:
+                    prefixes.setdefault(len(fold(key)), set()).add(fold(key))
+            gate = m.memo_cased[("gate",)] = (exact, sorted(prefixes.items()))
+        exact, prefixes = gate
+        gate = folded in exact or any(folded[:n] in keys for n, keys in prefixes)
         m.memo_cased[("gate", folded)] = gate
     return gate
 

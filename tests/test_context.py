@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.context import CONTEXT_COLUMNS, VOICES, annotate_hits, quote_spans, voice_shares
+from framing.corpus import read_corpus
 from framing.errors import InputError
+from tests.conftest import hypothesis_examples
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -281,3 +283,89 @@ def _sentences(text):
     from framing.text import sentence_spans
 
     return sentence_spans(text, "de")
+
+
+# ------------------------------------------- only the sentences a hit reads are tokenized
+
+CONTEXT_PIECES = st.one_of(
+    st.sampled_from([
+        "Russia", "Russian", "Moscow", "NATO", "NATO's", "the West", "Kiev", "Ukraine's", "US",
+        "Russland", "westliche", "Moskau", "Россия", "России", "Запад", "invaders", "invasion",
+        "proxy war", "regime", "Invasoren", "Stellvertreterkrieg", "агрессия", "war", "troops",
+        "said", "says", "according to", "claimed", "denied that", "sagte", "laut", "zufolge",
+        "заявил", "по словам", "not", "no", "never", "nicht", "kein", "keine", "не", "нет",
+        "so-called", "sogenannte", "так называемый", "its", "is", "are", "as", "by", "of",
+        "waging", "the", "a", "and", "that", "dass", "что", "in", "to", "against",
+        ".", ". ", "! ", "? ", ", ", "; ", ": ", " – ", "...", "\n", "\n\n", "Dr.", "U.S.",
+        "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", '"', "'", "\u2019", "(", ")",
+        "\u00ad", "\u00a0", "\u0301", "Кiев", "5.", "A.",
+    ]),
+    st.text(alphabet="aZ .,\u201c\u201d\u00ab\u00bb\"'\n", max_size=3))
+CONTEXT_TEXTS = st.lists(CONTEXT_PIECES, min_size=1, max_size=60).map(" ".join)
+
+
+def _hit_spans(text: str, picks: list) -> list:
+    from framing.text import tokenize
+
+    toks = tokenize(text)
+    if toks.empty:
+        return []
+    spans = []
+    for first, width in picks:
+        i = first % len(toks)
+        j = min(i + width, len(toks) - 1)
+        spans.append((int(toks["start"].iloc[i]), int(toks["end"].iloc[j])))
+    return sorted(set(spans))
+
+
+def _sparse_equals_dense(text: str, lang: str, spans: list) -> None:
+    from framing.context import _Doc, _rules, annotate_document, context_settings
+
+    settings = context_settings(details=True)
+    rules = _rules(lang)
+    dense = _Doc(text, lang, rules, "clause", spans, actors=settings.actors, dense=True)
+    sparse = _Doc(text, lang, rules, "clause", spans, actors=settings.actors)
+    # the sparse tokens are the dense tokens of the sentences they come from
+    at = {s: k for k, s in enumerate(dense.starts)}
+    for k in range(sparse.n):
+        d = at[sparse.starts[k]]
+        assert (sparse.surf[k], sparse.toks[k], sparse.ends[k], sparse.sent[k]) == (
+            dense.surf[d], dense.toks[d], dense.ends[d], dense.sent[d])
+    assert [[sparse.starts[k] for k in range(lo, hi)] for lo, hi in sparse.ranges] == \
+        [[dense.starts[k] for k in range(lo, hi)] for lo, hi in dense.ranges]
+    assert annotate_document(text, lang, spans, settings) == \
+        annotate_document(text, lang, spans, settings, dense=True)
+
+
+@settings(max_examples=hypothesis_examples(300), deadline=None)
+@given(CONTEXT_TEXTS, st.sampled_from(["en", "de", "ru"]),
+       st.lists(st.tuples(st.integers(0, 200), st.integers(0, 2)), min_size=1, max_size=6))
+def test_sparse_tokens_give_the_annotations_of_the_whole_text(text, lang, picks):
+    _sparse_equals_dense(text, lang, _hit_spans(text, picks))
+
+
+def test_find_hits_context_equals_annotate_hits_and_whole_text_reading():
+    from framing.detect import find_hits
+
+    corpus = read_corpus("sample")
+    hits = find_hits(corpus, "ukraine_war", progress=False)
+    plain = find_hits(corpus, "ukraine_war", progress=False, context=False)
+    pd.testing.assert_frame_equal(hits, annotate_hits(plain, corpus))
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    for doc_id, group in hits.groupby("doc_id", sort=False):
+        _sparse_equals_dense(texts[doc_id], group["lang"].iloc[0],
+                             list(zip(group["start"], group["end"])))
+
+
+def test_sparse_equals_dense_on_real_news(shared_dir):
+    from framing.detect import find_hits
+
+    path = shared_dir / "corpora" / "rt_vs_western_2022" / "articles.jsonl"
+    with pytest.warns(UserWarning, match="empty"):
+        corpus = read_corpus(path, empty="drop")
+    corpus = corpus.iloc[::10]                      # every tenth article: about 500
+    hits = find_hits(corpus, "ukraine_war", progress=False, context=False)
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    assert hits["doc_id"].nunique() > 250
+    for doc_id, group in hits.groupby("doc_id", sort=False):
+        _sparse_equals_dense(texts[doc_id], "en", list(zip(group["start"], group["end"])))
