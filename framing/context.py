@@ -647,13 +647,13 @@ class _Doc:
             self._tokens_sparse(hit_spans)
         self.ranges = self._relevant(hit_spans)
         self.clause, self.clause_bounds = [-1] * self.n, []
-        for lo, hi in self.ranges:
-            for k in range(lo, hi):
-                if k == lo or _CLAUSE_PUNCT.search(self.gaps[k]) or self.toks[k] in \
-                        rules.clause_words:
-                    self.clause_bounds.append([k, k])
-                self.clause[k] = len(self.clause_bounds) - 1
-                self.clause_bounds[-1][1] = k + 1
+        gaps, toks, words, punct = self.gaps, self.toks, rules.clause_words, _CLAUSE_PUNCT.search
+        for lo, hi in self.ranges:              # a clause starts after , ; : ( ) – ... or at
+            cuts = [lo] + [k for k in range(lo + 1, hi)          # a subordinating word
+                           if toks[k] in words or (gaps[k] != " " and punct(gaps[k]))] + [hi]
+            for a, b in zip(cuts, cuts[1:]):
+                self.clause[a:b] = [len(self.clause_bounds)] * (b - a)
+                self.clause_bounds.append([a, b])
         matcher = actors.matcher(lang) if actors is not None else None
         if matcher is not None and not matcher.size:
             matcher = None

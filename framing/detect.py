@@ -21,6 +21,7 @@ prefix index for globs, so the cost grows with the text, not with the lexicon.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 import itertools
@@ -617,11 +618,13 @@ def _match_batch(texts: list[str], langs: list, compiled: CompiledLexicon,
             sents = _sentence_spans_until(text, langs[d], norm.original_span(
                 spans[-1][0], spans[-1][0] + 1)[0])
         out = rows[d]
+        firsts = [a for a, _ in sents] if sentences else None
         for (i, j, e), (a, b) in zip(found, spans):
             start, end = norm.original_span(a, b)
             term = entries[e]
             out.append((term.frame, term.pattern, text[start:end], start, end, i, j,
-                        sentence_index(sents, start) if sentences else -1, term.weight))
+                        max(bisect.bisect_right(firsts, start) - 1, 0) if sentences else -1,
+                        term.weight))
         if context:
             rows[d] = _with_context(out, text, langs[d], sentences, sents)
     for d in fallback:
