@@ -7,6 +7,8 @@ Writes into ``bench/out/`` (git-ignored)::
     corpus_10mb.jsonl/.parquet about 10 MB of text (en/de/ru)
     corpus_100mb.jsonl/.parquet
     corpus_1gb.jsonl/.parquet  only with --sizes ... 1gb
+    corpus_5gb.jsonl           only with --sizes ... 5gb: the 1 GB corpus five times over
+                               (doc_ids made unique), for the memory of streaming
 
 The text is made from word lists written here plus a Zipf-distributed vocabulary of
 pseudo-words built from syllables, with sentences, paragraphs (blank lines), quotes of
@@ -18,6 +20,7 @@ Usage::
 
     python bench/make_corpus.py                      # 10 MB and 100 MB, both lexicons
     python bench/make_corpus.py --sizes 10mb 100mb 1gb
+    python bench/make_corpus.py --sizes 5gb          # ~6 GB of disk; makes 1gb first
     python bench/make_corpus.py --out bench/out --seed 7
 """
 
@@ -31,7 +34,8 @@ from pathlib import Path
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
-SIZES = {"1mb": 1_000_000, "10mb": 10_000_000, "100mb": 100_000_000, "1gb": 1_000_000_000}
+SIZES = {"1mb": 1_000_000, "10mb": 10_000_000, "100mb": 100_000_000, "1gb": 1_000_000_000,
+         "5gb": 5_000_000_000}
 
 # ------------------------------------------------------------------------ word lists
 
@@ -324,6 +328,23 @@ def write_corpus(records, stem: Path, row_group: int = 4096) -> tuple[int, int]:
     return n, size
 
 
+def repeat_jsonl(source: Path, target: Path, times: int) -> tuple[int, int]:
+    """Write ``source`` ``times`` over into ``target``, the doc_ids of copy k suffixed
+    ``-k`` (so they stay unique): a corpus far larger than memory, made at disk speed."""
+    n = size = 0
+    with open(target, "w", encoding="utf-8") as out:
+        for k in range(times):
+            with open(source, encoding="utf-8") as lines:
+                for line in lines:
+                    rec = json.loads(line)
+                    if k:
+                        rec["doc_id"] = f"{rec['doc_id']}-{k}"
+                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                    n += 1
+                    size += len(rec["text"].encode("utf-8"))
+    return n, size
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", default=str(HERE / "out"))
@@ -339,7 +360,14 @@ def main(argv=None) -> int:
     write_lexicon(out / "lexicon_1k.yaml", "bench-1k", entries_1k)
     write_lexicon(out / "lexicon_10k.yaml", "bench-10k", entries_10k)
     print(f"lexicons -> {out}/lexicon_1k.yaml, lexicon_10k.yaml", file=sys.stderr)
+    if "5gb" in args.sizes and "1gb" not in args.sizes and \
+            not (out / "corpus_1gb.jsonl").exists():
+        args.sizes.insert(args.sizes.index("5gb"), "1gb")
     for size in args.sizes:
+        if size == "5gb":
+            n, nbytes = repeat_jsonl(out / "corpus_1gb.jsonl", out / "corpus_5gb.jsonl", 5)
+            print(f"corpus_5gb: {n} documents, {nbytes / 1e6:.1f} MB of text", file=sys.stderr)
+            continue
         crng = np.random.default_rng([args.seed, SIZES[size]])
         maker = TextMaker(crng, vocab, entries_1k)
         n, nbytes = write_corpus(make_corpus(crng, maker, SIZES[size]), out / f"corpus_{size}")

@@ -8,6 +8,8 @@ and the medians are printed and saved to ``bench/out/results.json`` and ``result
     python bench/run.py --quick                 # 10 MB only, 1 repeat
     python bench/run.py --big                   # also stream the 1 GB corpus
                                                 # (python bench/make_corpus.py --sizes 1gb)
+    python bench/run.py --huge                  # also stream the 5 GB corpus
+                                                # (python bench/make_corpus.py --sizes 5gb)
 
 What is measured (MB = megabytes of UTF-8 article text):
 
@@ -17,9 +19,14 @@ What is measured (MB = megabytes of UTF-8 article text):
 * ``hits``: ``framing.find_hits(..., context=False)``, the hits table (with sentence
   numbers and the ``normalized`` flag).
 * ``context``: ``framing.find_hits`` with its default ``context=True`` (voice, negation,
-  target of every hit, from ``framing.context``).
+  target of every hit, from ``framing.context``), with ``n_jobs`` 1 and 2.
+* ``score_context``: ``framing.score_corpus(..., negated=False)``: detect and score with
+  the context fields on (a context filter decides which hits count).
+* ``ceiling``: what two cores give at best on this machine: two processes that share
+  nothing, each scoring half of the corpus, against one process scoring all of it (the
+  ``speedup`` to compare ``n_jobs=2`` with).
 * ``stream``: ``framing.scale.stream_scores`` from the file (JSONL and Parquet) to a
-  Parquet file, with its peak memory (RSS) on the 100 MB and 1 GB corpora.
+  Parquet file, with its peak memory (RSS) on the 100 MB, 1 GB and 5 GB corpora.
 * ``baseline``: a naive NLTK loop (``RegexpTokenizer``, lower-casing, dictionary look-ups,
   one regex for the globs, joined n-grams for phrases; no normalization, offsets,
   excludes or overlap rules), the kind of loop the toolkit replaces.
@@ -99,13 +106,20 @@ def child(spec: dict) -> dict:
                 return fr.find_hits(c, lexicon, progress=False, context=False)
         elif task == "context":
             def run(c):
-                return fr.find_hits(c, lexicon, progress=False, context=True)
+                return fr.find_hits(c, lexicon, progress=False, context=True,
+                                    n_jobs=spec.get("n_jobs", 1))
+        elif task == "score_context":
+            def run(c):
+                return fr.score_corpus(c, lexicon, progress=False, negated=False,
+                                       n_jobs=spec.get("n_jobs", 1))
+        elif task == "ceiling":
+            return _ceiling(corpus, lexicon, mb)
         run(warm)
         start, cpu = time.perf_counter(), time.process_time()
         out = run(corpus)
         result.update(wall=time.perf_counter() - start, cpu=time.process_time() - cpu,
                       docs=len(corpus), mb=mb)
-        if task == "score":
+        if task in ("score", "score_context"):
             result["hits"] = int(out["count"].sum())
         elif task == "baseline":
             result["hits"] = int(sum(out))
@@ -116,6 +130,38 @@ def child(spec: dict) -> dict:
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     result["children_cpu"] = children.ru_utime + children.ru_stime
     return result
+
+
+def _half(args):
+    import framing as fr
+
+    corpus, lexicon, barrier = args
+    barrier.wait()
+    start = time.perf_counter()
+    fr.score_corpus(corpus, lexicon, progress=False)
+    return time.perf_counter() - start
+
+
+def _ceiling(corpus, lexicon, mb: float) -> dict:
+    """What two cores can give at best: two processes that share nothing, each scoring half
+    of the corpus (data and lexicon loaded before the clock starts), against one process
+    scoring all of it. ``wall`` is the slower half."""
+    import multiprocessing as mp
+
+    import framing as fr
+
+    fr.score_corpus(corpus.head(20), lexicon, progress=False)
+    start = time.perf_counter()
+    fr.score_corpus(corpus, lexicon, progress=False)
+    alone = time.perf_counter() - start
+    half = len(corpus) // 2
+    with mp.Manager() as manager:
+        barrier = manager.Barrier(2)
+        with mp.get_context("fork").Pool(2) as pool:
+            times = pool.map(_half, [(corpus.iloc[:half], lexicon, barrier),
+                                     (corpus.iloc[half:], lexicon, barrier)])
+    return {"wall": max(times), "cpu": sum(times), "docs": len(corpus), "mb": mb,
+            "hits": None, "alone_wall": alone, "speedup": alone / max(times)}
 
 
 def _baseline(lexicon):
@@ -203,7 +249,9 @@ def measure(spec: dict, repeats: int) -> dict:
             "workers_cpu_s": round(statistics.median(r["children_cpu"] for r in runs), 2),
             "wall_s": round(statistics.median(walls), 2),
             "rss_mb": round(statistics.median(r["rss_mb"] for r in runs)),
-            "workers_rss_mb": round(statistics.median(r["children_rss_mb"] for r in runs))}
+            "workers_rss_mb": round(statistics.median(r["children_rss_mb"] for r in runs)),
+            **({"speedup": round(statistics.median(r["speedup"] for r in runs), 2)}
+               if "speedup" in runs[0] else {})}
 
 
 def plan(args) -> list[dict]:
@@ -218,20 +266,31 @@ def plan(args) -> list[dict]:
          "n_jobs": 1},
         {"task": "score", "corpus": f"corpus_{big}.parquet", "lexicon": "lexicon_1k.yaml",
          "n_jobs": 2},
+        {"task": "ceiling", "corpus": f"corpus_{big}.parquet", "lexicon": "lexicon_1k.yaml",
+         "n_jobs": 2},
         {"task": "hits", "corpus": "corpus_10mb.parquet", "lexicon": "lexicon_1k.yaml"},
     ]
-    steps.append({"task": "context", "corpus": "corpus_10mb.parquet",
-                  "lexicon": "lexicon_1k.yaml"})
+    for size in sizes:
+        steps.append({"task": "context", "corpus": f"corpus_{size}.parquet",
+                      "lexicon": "lexicon_1k.yaml", "n_jobs": 1})
+    steps += [
+        {"task": "context", "corpus": f"corpus_{big}.parquet", "lexicon": "lexicon_1k.yaml",
+         "n_jobs": 2},
+        {"task": "score_context", "corpus": "corpus_10mb.parquet",
+         "lexicon": "lexicon_1k.yaml", "n_jobs": 1},
+    ]
     streams = [(big, "jsonl", 1), (big, "parquet", 1), (big, "jsonl", 2)]
     if args.big:
         streams += [("1gb", "jsonl", 1), ("1gb", "parquet", 2)]
+    if args.huge:
+        streams += [("5gb", "jsonl", 1)]
     for size, fmt, jobs in streams:
         path = OUT / f"corpus_{size}.{fmt}"
         if not path.exists():
             print(f"{path} is missing: run bench/make_corpus.py --sizes {size}",
                   file=sys.stderr)
             continue
-        mb = {"10mb": 10.0, "100mb": 100.0, "1gb": 1000.0}[size]
+        mb = {"10mb": 10.0, "100mb": 100.0, "1gb": 1000.0, "5gb": 5000.0}[size]
         steps.append({"task": "stream", "corpus": path.name, "lexicon": "lexicon_1k.yaml",
                       "n_jobs": jobs, "mb": mb})
     return steps
@@ -274,6 +333,7 @@ def main(argv=None) -> int:
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--quick", action="store_true", help="10 MB only, one repeat")
     ap.add_argument("--big", action="store_true", help="also stream the 1 GB corpus")
+    ap.add_argument("--huge", action="store_true", help="also stream the 5 GB corpus")
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     ap.add_argument("--only", nargs="+", help="only these tasks (score, hits, ...)")
     args = ap.parse_args(argv)
@@ -288,12 +348,14 @@ def main(argv=None) -> int:
     for spec in plan(args):
         if args.only and spec["task"] not in args.only:
             continue
-        r = measure(spec, 1 if "1gb" in spec["corpus"] else repeats)
+        r = measure(spec, 1 if "gb" in spec["corpus"] else repeats)
         results.append(r)
         print(f"{r['task']:8} {r['corpus']:22} {r['lexicon']:18} jobs={r.get('n_jobs', 1)} "
               f"{r['mb_s']:6.1f} MB/s wall (runs {r['mb_s_runs']}), {r['mb_s_cpu']:6.1f} "
               f"MB/s CPU, {r['docs_s']} docs/s, RSS {r['rss_mb']} MB "
-              f"(+{r['workers_rss_mb']} workers), hits {r.get('hits')}", flush=True)
+              f"(+{r['workers_rss_mb']} workers), hits {r.get('hits')}"
+              + (f", two independent halves {r['speedup']}x one process"
+                 if "speedup" in r else ""), flush=True)
     report = {"machine": machine(), "results": results}
     (OUT / "results.json").write_text(json.dumps(report, indent=1))
     (OUT / "results.md").write_text(f"{report['machine']}\n\n{table(results)}\n")

@@ -148,8 +148,10 @@ def _cmd_score(args) -> int:
     if out.exists():
         print(f"framing: replacing {out}", file=sys.stderr)
     try:
+        negated = None if args.negated is None else args.negated == "yes"
         result = stream_scores(args.corpus, args.lexicon, out, chunk_size=args.chunk_size,
                                resume=not args.restart, n_jobs=args.jobs,
+                               voice=args.voice, negated=negated,
                                progress=None if not args.quiet else False,
                                **_corpus_kwargs(args))
     except KeyboardInterrupt:
@@ -270,6 +272,13 @@ def build_parser() -> argparse.ArgumentParser:
             g.add_argument("--restart", action="store_true",
                            help="ignore an interrupted run's finished chunks and start over "
                            "(by default the run resumes from them)")
+            g = p.add_argument_group("context filters (which hits count; each hit's context "
+                                     "is read while it is found)")
+            g.add_argument("--voice", action="append", choices=["author", "quote",
+                                                                 "scare_quote"],
+                           help="count only hits in this voice (repeat for several)")
+            g.add_argument("--negated", choices=["yes", "no"],
+                           help="count only negated (yes) or affirmed (no) hits")
         _corpus_options(p)
         p.set_defaults(func=func)
 

@@ -554,7 +554,8 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
                   text: str = "text", doc_id: str | None = None, source: str = "source",
                   date: str = "date", lang: str = "lang", title: str = "title",
                   url: str = "url", format: str | None = None, encoding: str = "utf-8",
-                  infer_lang: bool = True, empty: str = "error") -> StreamResult:
+                  infer_lang: bool = True, empty: str = "error", voice=None,
+                  negated: bool | None = None) -> StreamResult:
     """Score a corpus file of any size chunk by chunk, in flat memory, resumably.
 
     Every chunk is read, validated (the messages of :func:`framing.read_corpus`),
@@ -586,6 +587,11 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
         for inputs over 50 MB.
     text, doc_id, source, date, lang, title, url, format, encoding, infer_lang, empty
         As in :func:`framing.read_corpus`.
+    voice, negated : optional
+        Count only hits with these context values, as in
+        :func:`framing.score_documents` (``voice="author"`` or a list of voices,
+        ``negated=False``). The context of each hit (:mod:`framing.context`) is then
+        read while the hit is found, by the process that finds it.
 
     Returns
     -------
@@ -625,37 +631,45 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
     out = Path(out)
     suffix = _writer(out)
     compiled = compile_lexicon(lexicon)
+    filters = _check_filters(voice, negated)
+    sentences = False
+    if filters:
+        from framing.context import context_settings
+
+        sentences = context_settings()
     options = {"text": text, "doc_id": doc_id, "source": source, "date": date, "lang": lang,
                "title": title, "url": url, "format": format, "encoding": encoding,
                "infer_lang": infer_lang, "empty": empty}
     needed = [c for c in (doc_id or "doc_id", "id", text, source, date, lang, title, url) if c]
     reader = _Reader(path, chunk_size, options, columns=needed)
     partial = out.with_name(out.name + ".partial")
-    state = _start_state(reader, compiled, partial, options, chunk_size, per, resume)
+    state = _start_state(reader, compiled, partial, options, chunk_size, per, resume,
+                         filters)
     resumed = len(state["chunks"])
     for entry in state["chunks"]:                     # doc_ids of the finished chunks
         with np.load(partial / entry["ids"]) as ids:
             reader.seen.add(ids["hashes"], ids["where"])
     workers = _n_workers(n_jobs)
-    pool = worker_pool(compiled, workers, sentences=False) if workers > 1 else None
+    pool = worker_pool(compiled, workers, sentences=sentences) if workers > 1 else None
     missing: Counter = Counter()
     bar = _bar(reader, progress, state["chunks"][-1]["progress"] if resumed else 0)
+
+    def score(chunk, job):
+        return _score(chunk, job, compiled, per, missing, sentences, filters)
+
     start = state["chunks"][-1]["position"] if resumed else None
     try:
         pending = None                  # a chunk whose hits the workers are finding
         for chunk in reader.chunks(start):
             if pool is None:
-                _save_chunk(_score(chunk, None, compiled, per, missing), chunk, partial,
-                            state, bar)
+                _save_chunk(score(chunk, None), chunk, partial, state, bar)
                 continue
-            job = _submit_pieces(pool, workers, chunk.corpus, None, False)
+            job = _submit_pieces(pool, workers, chunk.corpus, None, sentences)
             if pending is not None:     # score the previous chunk while the workers work
-                _save_chunk(_score(*pending, compiled, per, missing), pending[0], partial,
-                            state, bar)
+                _save_chunk(score(*pending), pending[0], partial, state, bar)
             pending = (chunk, job)
         if pending is not None:
-            _save_chunk(_score(*pending, compiled, per, missing), pending[0], partial, state,
-                        bar)
+            _save_chunk(score(*pending), pending[0], partial, state, bar)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -668,22 +682,45 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
                         len(compiled.lexicon.frames), len(state["chunks"]), resumed)
 
 
-def _score(chunk: _Chunk, job, compiled, per: int, missing: Counter) -> pd.DataFrame:
+def _score(chunk: _Chunk, job, compiled, per: int, missing: Counter, sentences=False,
+           filters: dict | None = None) -> pd.DataFrame:
     """The scores of a chunk: from the workers' results (``job``) or found here."""
     from framing.detect import _detect_frame, _hits_table
     from framing.score import score_documents
 
     corpus = chunk.corpus
-    results = [_detect_frame(compiled, corpus, None, False)] if job is None else \
+    results = [_detect_frame(compiled, corpus, None, sentences)] if job is None else \
         [future.result() for future in job]
     rows, counts = [], []
     for r, n, languages in results:
         rows.extend(r)
         counts.extend(n)
         missing.update(languages)
-    hits = _hits_table(rows, compiled.lexicon)
+    context = () if isinstance(sentences, bool) else sentences.columns
+    hits = _hits_table(rows, compiled.lexicon, context)
     tokens = pd.Series(counts, index=corpus["doc_id"].tolist(), name="n_tokens", dtype="int64")
-    return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens, per=per)
+    return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens, per=per,
+                           **(filters or {}))
+
+
+def _check_filters(voice, negated) -> dict:
+    """The context filters of :func:`stream_scores`, checked (``{}`` when there are none)."""
+    from framing.context import VOICES
+
+    filters = {}
+    if voice is not None:
+        voices = [voice] if isinstance(voice, str) else list(voice)
+        bad = [v for v in voices if v not in VOICES]
+        if bad or not voices:
+            raise InputError(f"The 'voice' parameter of stream_scores must be one of "
+                             f"{', '.join(VOICES)} (or a list of them); got {voice!r}.")
+        filters["voice"] = sorted(voices)
+    if negated is not None:
+        if not isinstance(negated, bool):
+            raise InputError("The 'negated' parameter of stream_scores must be True, False "
+                             f"or None; got {negated!r}.")
+        filters["negated"] = negated
+    return filters
 
 
 def _save_chunk(scores: pd.DataFrame, chunk: _Chunk, partial: Path, state: dict, bar) -> None:
@@ -720,13 +757,15 @@ def _input_identity(path: Path) -> dict:
 
 
 def _start_state(reader: _Reader, compiled, partial: Path, options: dict, chunk_size: int,
-                 per: int, resume: bool) -> dict:
+                 per: int, resume: bool, filters: dict | None = None) -> dict:
     """The state of a resumable run: the earlier one if it matches, else a fresh one."""
     lex = compiled.lexicon
     fresh = {"version": _STATE_VERSION, "input": _input_identity(reader.path),
              "lexicon": {"name": lex.name, "version_id": lex.version_id},
              "options": {**{k: options.get(k) for k in _READ_KEYS},
-                         "chunk_size": chunk_size, "per": per},
+                         "chunk_size": chunk_size, "per": per,
+                         "voice": (filters or {}).get("voice"),
+                         "negated": (filters or {}).get("negated")},
              "chunks": []}
     old = _read_state(partial) if resume else None
     if old is not None:
@@ -881,7 +920,8 @@ def _conform(table, schema):
 # --------------------------------------------------------------------------------- Dask
 
 
-def score_dask(ddf, lexicon, *, per: int = 1000, validate: bool = True):
+def score_dask(ddf, lexicon, *, per: int = 1000, validate: bool = True, voice=None,
+               negated: bool | None = None):
     """Score every partition of a Dask DataFrame of a corpus (lazily).
 
     The same scoring as :func:`framing.score_corpus`, applied with ``map_partitions``.
@@ -899,6 +939,8 @@ def score_dask(ddf, lexicon, *, per: int = 1000, validate: bool = True):
     validate : bool, default=True
         Check each partition with :func:`framing.validate_corpus` (messages name rows of
         the partition; doc_ids are checked within each partition, not across them).
+    voice, negated : optional
+        Context filters, as in :func:`stream_scores`.
 
     Returns
     -------
@@ -928,8 +970,9 @@ def score_dask(ddf, lexicon, *, per: int = 1000, validate: bool = True):
     _prefilter(compiled)
     shipped = dask.delayed(compiled, pure=True, traverse=False,
                            name=f"framing-lexicon-{compiled.lexicon.version_id}")
-    meta = _score_partition(_meta_corpus(ddf), compiled, per, validate).iloc[:0]
-    return ddf.map_partitions(_score_partition, shipped, per, validate, meta=meta,
+    filters = _check_filters(voice, negated)
+    meta = _score_partition(_meta_corpus(ddf), compiled, per, validate, filters).iloc[:0]
+    return ddf.map_partitions(_score_partition, shipped, per, validate, filters, meta=meta,
                               align_dataframes=False)
 
 
@@ -947,12 +990,19 @@ def _meta_corpus(ddf) -> pd.DataFrame:
     return df
 
 
-def _score_partition(df: pd.DataFrame, compiled, per: int, validate: bool) -> pd.DataFrame:
+def _score_partition(df: pd.DataFrame, compiled, per: int, validate: bool,
+                     filters: dict | None = None) -> pd.DataFrame:
     from framing.detect import _find_hits
     from framing.score import score_documents
 
     corpus = validate_corpus(df.copy()) if validate else df
+    sentences = False
+    if filters:
+        from framing.context import context_settings
+
+        sentences = context_settings()
     hits, tokens = _find_hits(corpus, compiled, n_tokens=True, progress=False,
-                              sentences=False, warn=False)
-    return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens, per=per)
+                              sentences=sentences, warn=False)
+    return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens, per=per,
+                           **(filters or {}))
 
