@@ -666,6 +666,13 @@ class _Doc:
         self.actors: list = []
         if matcher is not None:
             self._match_actors(actors, matcher, hot, hot_ends)
+        # by sentence: no rule looks beyond the sentence of a hit (or of a quotation mark)
+        self.neg_in, self.attr_in, self.actors_in = {}, {}, {}
+        for table, items in ((self.neg_in, self.neg), (self.attr_in, self.attr),
+                             (self.actors_in, [((a[0],), a) for a in self.actors])):
+            for item in items:
+                table.setdefault(self.sent[item[0][0]], []).append(item)
+        self.actors_in = {s: [a for _, a in found] for s, found in self.actors_in.items()}
 
     def _hot(self, matcher) -> tuple[list, list]:
         """The tokens of ``ranges`` where a cue or an actor may start, and the end of the
@@ -1016,7 +1023,7 @@ def _negation(doc: _Doc, i: int, j: int) -> tuple[bool, list]:
     """Whether tokens ``[i, j)`` are negated, and the cues that reach them."""
     neg = concord = 0
     used, reach = [], []
-    for pos, (kind, direction) in doc.neg:
+    for pos, (kind, direction) in doc.neg_in.get(doc.sent[i], ()):
         if not any(i <= p < j for p in pos):          # else the cue is part of the loaded phrase
             reach.append((pos, kind, *_scope(doc, pos, kind, direction)))
     # "has not joined the condemnation of Russia's invasion": a plain negator negates the verb,
@@ -1042,7 +1049,7 @@ def _negation(doc: _Doc, i: int, j: int) -> tuple[bool, list]:
 def _governing_prep(doc: _Doc, i: int):
     """The position of the preposition whose phrase holds token ``i``, or None."""
     k, steps = i - 1, 0
-    actor_tokens = {t for a in doc.actors for t in range(a[0], a[1])}
+    actor_tokens = {t for a in doc.actors_in.get(doc.sent[i], ()) for t in range(a[0], a[1])}
     while k >= 0 and steps < 4 and doc.sent[k] == doc.sent[i]:
         t = doc.toks[k]
         if t in doc.words["prep"]:
@@ -1102,8 +1109,8 @@ def _cues_near(doc: _Doc, sent: int, i: int, j: int, *, speaking: bool = False) 
 
     With ``speaking=True`` only cues that can name a speaker (not Konjunktiv I).
     """
-    found = [(min(abs(p - i) for p in pos), pos, tag) for pos, tag in doc.attr
-             if doc.sent[pos[0]] == sent and not any(i <= p < j for p in pos)
+    found = [(min(abs(p - i) for p in pos), pos, tag) for pos, tag in doc.attr_in.get(sent, ())
+             if not any(i <= p < j for p in pos)
              and not (speaking and tag == "~")]
     return sorted(found, key=lambda c: (c[0], c[1]))
 
@@ -1112,7 +1119,7 @@ def _speaker(doc: _Doc, cue, i: int, j: int) -> str:
     _, pos, tag = cue
     first, last = pos[0], pos[-1]
     sent = doc.sent[first]
-    cands = [a for a in doc.actors if doc.sent[a[0]] == sent and not a[5]
+    cands = [a for a in doc.actors_in.get(sent, ()) if not a[5]
              and (a[1] <= i or a[0] >= j)]
     after = [a for a in cands if a[0] > last and a[0] - last <= 4
              and doc.clause[a[0]] == doc.clause[last]]
@@ -1151,7 +1158,7 @@ def _target(doc: _Doc, i: int, j: int) -> str:
     """
     w = doc.words
     sent = doc.sent[i]
-    actors = [a for a in doc.actors if doc.sent[a[0]] == sent]
+    actors = doc.actors_in.get(sent, [])
     for a in actors:                                  # 1: named inside the hit
         if a[0] < j and i < a[1] and not (a[0] > i and a[3] in w["locative"]):
             return a[2]
