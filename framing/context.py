@@ -1458,10 +1458,10 @@ def annotate_hits(hits: pd.DataFrame, corpus, *, negation_scope="clause", actors
     check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
     out = hits.copy()
     values = _annotate(out, corpus, settings, lang) if len(out) else []
-    return add_context_columns(out, values, settings.columns)
+    return _add_context_columns(out, values, settings.columns)
 
 
-def add_context_columns(hits: pd.DataFrame, values: list, columns) -> pd.DataFrame:
+def _add_context_columns(hits: pd.DataFrame, values: list, columns) -> pd.DataFrame:
     """Set the context ``columns`` of ``hits`` (in place, and returned) from per-hit tuples."""
     for k, name in enumerate(columns):
         column = [v[k] for v in values]
@@ -1498,7 +1498,29 @@ class ContextSettings:
 def context_settings(*, negation_scope="clause", actors=None, scare_max_words: int = 4,
                      negation_cues: dict | None = None, details: bool = False
                      ) -> ContextSettings:
-    """Check the options of :func:`annotate_hits` and compile its actor lexicon."""
+    """Check the options of :func:`annotate_hits` and compile its actor lexicon, once.
+
+    Parameters
+    ----------
+    negation_scope, actors, scare_max_words, negation_cues, details
+        As in :func:`annotate_hits`.
+
+    Returns
+    -------
+    ContextSettings
+        What :func:`annotate_document` (and detection, per document) needs.
+
+    Raises
+    ------
+    InputError
+        If ``negation_scope`` is not ``"clause"``, ``"sentence"`` or a positive int.
+
+    Examples
+    --------
+    >>> settings = context_settings(negation_scope="sentence")
+    >>> settings.scope, settings.columns
+    ('sentence', ('voice', 'attributed', 'speaker', 'negated', 'target'))
+    """
     return ContextSettings(_check_scope(negation_scope), _compiled_actors(actors),
                            scare_max_words, tuple(sorted((negation_cues or {}).items())),
                            details)
@@ -1508,9 +1530,37 @@ def annotate_document(text: str, lang: str, spans, settings: ContextSettings, se
                       *, dense: bool = False) -> list[tuple]:
     """The context values of the hits of one document, in the order of ``spans``.
 
-    ``spans`` are the hits' ``(start, end)`` offsets into ``text``; ``sents`` the sentence
-    spans of the whole text (:func:`framing.text.sentence_spans`), when already known.
-    Each value is a tuple in the order of ``settings.columns``.
+    The document is read once: only the sentences that hold a hit, and for a hit inside a
+    quotation the sentences around its marks, are tokenized (``dense=True`` tokenizes the
+    whole text instead, with the same result; the tests compare the two).
+
+    Parameters
+    ----------
+    text : str
+        The ORIGINAL text.
+    lang : str
+        Its language (``en``, ``de``, ``ru``; others get no cue lists).
+    spans : list of (int, int)
+        The hits' ``(start, end)`` offsets into ``text``.
+    settings : ContextSettings
+        From :func:`context_settings`.
+    sents : list of (int, int), optional
+        The sentence spans of the whole text (:func:`framing.text.sentence_spans`), when
+        already known.
+    dense : bool, default=False
+        Tokenize the whole text (the reference reading).
+
+    Returns
+    -------
+    list of tuple
+        One tuple per span, in the order of ``settings.columns``.
+
+    Examples
+    --------
+    >>> text = ("Moscow calls NATO troops \u201cinvaders\u201d. "
+    ...         "Kyiv says Russia is not waging a proxy war.")
+    >>> annotate_document(text, "en", [(26, 34), (70, 79)], context_settings())
+    [('scare_quote', True, 'russia', False, ''), ('author', True, 'ukraine', True, 'russia')]
     """
     rules = _rules(lang, dict(settings.cue_paths).get(lang))
     doc = _Doc(text, lang, rules, settings.scope, spans, sents, actors=settings.actors,
