@@ -19,11 +19,13 @@ import bisect
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from importlib import resources
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+import regex
+from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer, PunktToken
 
 __all__ = [
     "Normalized", "normalize", "fold", "tokenize", "word_spans", "sentence_spans",
@@ -462,31 +464,6 @@ def abbreviations(lang: str) -> frozenset[str]:
     return frozenset(s.strip() for s in lines if s.strip() and not s.startswith("#"))
 
 
-class _Punkt(PunktSentenceTokenizer):
-    """NLTK's Punkt with a shortcut for the commonest period contexts; same sentences (a
-    test compares it with plain Punkt), several times faster on news text.
-
-    A context (the word before a possible sentence end, the end character, what follows)
-    that starts with a word of two or more letters, then ``?`` or ``!``, or ``.`` after a
-    word that is not an abbreviation, then white space or punctuation, holds a break: its
-    first token is a sentence break, and with no trained collocations, sentence starters or
-    orthographic data Punkt's second pass only revisits abbreviations, initials, numbers
-    and ellipses.
-    """
-
-    @functools.cached_property
-    def _plain_end(self) -> re.Pattern:
-        nonword = self._lang_vars._re_non_word_chars
-        return re.compile(rf"([^\W\d_]{{2,}})([.?!])(?=\s|{nonword})")
-
-    def text_contains_sentbreak(self, text: str) -> bool:
-        m = self._plain_end.match(text)
-        if m is not None and (m.group(2) != "."
-                              or m.group(1).lower() not in self._params.abbrev_types):
-            return True
-        return super().text_contains_sentbreak(text)
-
-
 @functools.lru_cache(maxsize=None)
 def stopwords(lang: str) -> frozenset[str]:
     """The shipped stopword list of a language (``en``, ``de``, ``ru``), folded.
@@ -507,11 +484,87 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(fold(s.strip()) for s in lines if s.strip() and not s.startswith("#"))
 
 
-@functools.lru_cache(maxsize=None)
-def _sentence_tokenizer(lang: str) -> PunktSentenceTokenizer:
-    params = PunktParameters()
-    params.abbrev_types = set(abbreviations(lang))
-    return _Punkt(params)
+# ------------------------------------------------------------------------------ sentences
+#
+# sentence_spans gives exactly the spans of NLTK's PunktSentenceTokenizer.span_tokenize run
+# on each paragraph, with parameters that hold abbreviations only (no collocations, sentence
+# starters or orthographic context), several times faster. It takes Punkt's steps on the
+# whole text with pos/endpos, without slicing paragraphs, contexts or sentences; decides most
+# candidate ends from the word before them and the next token's first character
+# (_is_break), as Punkt's token annotation reduces to a few rules without trained data
+# (_token_breaks); and tokenizes only the rare other contexts (_contains_break). Tests
+# compare it with plain Punkt on generated and real texts (tests/test_scale.py).
+
+#: ``string.whitespace``, the white space of Punkt's ``_get_last_whitespace_index``,
+#: searched backwards.
+_ASCII_SPACE = regex.compile(r"[\t\n\x0b\x0c\r ]", regex.REVERSE)
+
+
+@dataclass(frozen=True, eq=False)
+class _PunktRules:
+    """What :func:`sentence_spans` uses of Punkt for one language: NLTK's own patterns,
+    compiled again with ``regex`` (the engine NLTK uses) and the same flags, or with ``re``
+    where that finds the same matches faster; and caches.
+
+    Attributes
+    ----------
+    period : regex.Pattern
+        Candidate sentence ends and what follows them (``period_context_re``).
+    period_re : re.Pattern
+        The same pattern compiled with ``re``, which finds the same matches in any text
+        without the information separators U+001C to U+001F (see :func:`sentence_spans`).
+    period_dot : re.Pattern
+        Punkt's pattern for ``.`` alone as the end, compiled with ``re``: the candidates of
+        a paragraph without ``?`` and ``!``, found twice as fast (one literal to scan for).
+    realign : regex.Pattern
+        Closing punctuation after a sentence end (``re_boundary_realignment``).
+    words : callable
+        Word tokens of one line (``word_tokenize``).
+    initial, numeric : regex.Pattern
+        The token classes ``PunktToken.is_initial`` and ``is_number`` test.
+    abbrevs : frozenset
+        The abbreviation types: lower case, no final period.
+    closing : dict
+        Whether ``realign`` matches a character alone, by character (filled as met): only
+        then can it match where a slice starts with that character.
+    kinds : dict
+        :func:`_token_kind` by token (filled as met).
+    """
+
+    period: regex.Pattern
+    period_re: re.Pattern
+    period_dot: re.Pattern
+    realign: regex.Pattern
+    words: Callable[[str], list]
+    initial: regex.Pattern
+    numeric: regex.Pattern
+    abbrevs: frozenset
+    closing: dict = field(default_factory=dict)
+    kinds: dict = field(default_factory=dict)
+
+
+def _as_regex(pattern) -> regex.Pattern:
+    """An NLTK pattern (``nltk.redos`` wraps ``regex``) compiled again with ``regex`` and the
+    same flags: the same matches, without the wrapper's per-match overhead."""
+    return regex.compile(pattern.pattern, pattern.flags)
+
+
+@functools.cache
+def _punkt_rules(lang: str) -> _PunktRules:
+    """The :class:`_PunktRules` of ``lang``, with its shipped abbreviations."""
+    lang_vars = PunktLanguageVars()
+    period = lang_vars.period_context_re()
+    return _PunktRules(
+        period=_as_regex(period),
+        period_re=re.compile(period.pattern, re.UNICODE | re.VERBOSE),
+        period_dot=re.compile(lang_vars._period_context_fmt % {
+            "NonWord": lang_vars._re_non_word_chars, "SentEndChars": re.escape(".")},
+            re.UNICODE | re.VERBOSE),
+        realign=_as_regex(lang_vars.re_boundary_realignment),
+        words=_as_regex(lang_vars._word_tokenizer_re()).findall,
+        initial=_as_regex(PunktToken._RE_INITIAL),
+        numeric=_as_regex(PunktToken._RE_NUMERIC),
+        abbrevs=abbreviations(lang))
 
 
 def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
@@ -527,25 +580,268 @@ def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
     >>> sentence_spans("Dr. Roth kam z.B. nicht. Dann ging er.", "de")
     [(0, 24), (25, 38)]
     """
-    tok = _sentence_tokenizer(lang or "")
-    spans = []
+    rules = _punkt_rules(lang or "")
+    # Candidate ends are found with ``re``, much faster than ``regex``: its ``\s`` (what
+    # str.isspace says) differs from that of ``regex`` (Unicode White_Space) only in the
+    # information separators. A paragraph without ``?`` and ``!`` is scanned for ``.`` only.
+    plain = not any(c in text for c in _INFO_SEPARATORS)
+    spans: list[tuple[int, int]] = []
     for pa, pb in _paragraphs(text):
-        spans.extend((pa + a, pa + b) for a, b in tok.span_tokenize(text[pa:pb]))
+        if not plain:
+            period = rules.period
+        elif text.find("?", pa, pb) < 0 and text.find("!", pa, pb) < 0:
+            period = rules.period_dot
+        else:
+            period = rules.period_re
+        slices, opens = _punkt_slices(text, pa, pb, period, rules)
+        if opens:
+            _realign(text, slices, opens, rules, spans)
+        else:
+            spans.extend(slices)
     return spans
+
+
+#: U+001C to U+001F: white space to ``re`` and ``str.isspace``, not to ``regex``.
+_INFO_SEPARATORS = "\x1c\x1d\x1e\x1f"
+
+
+def _punkt_slices(text: str, pa: int, pb: int, period, rules: _PunktRules
+                  ) -> tuple[list[tuple[int, int]], list[int]]:
+    """Punkt's ``_slices_from_text`` for the paragraph ``text[pa:pb]``, in offsets of ``text``,
+    with candidate ends found by ``period`` (one of the patterns of ``rules``).
+
+    Every candidate end gets a word before it, as in Punkt's
+    ``_match_potential_end_contexts`` (:func:`_word_start`), and is dropped when the next
+    candidate's word starts before it. Each kept candidate that is a break
+    (:func:`_is_break`) ends a slice; the next slice starts at the token after it (or at the
+    punctuation right after it), and the last one ends before trailing white space.
+
+    Returns
+    -------
+    slices : list of (int, int)
+        ``(start, stop)`` per slice, none empty, before realignment.
+    opens : list of int
+        The slices (after the first) that start with a character Punkt's realignment may
+        move to the slice before (:func:`_realign`); without any, the slices are the
+        sentences.
+    """
+    slices, opens, start = [], [], pa
+    closers = rules.closing
+    pending = False                # the previous candidate is a break, ends at w1 + 1 and
+    after = pa                     # the next slice would start at ``after``
+    w0 = w1 = pa                   # the previous candidate's word, text[w0:w1]
+    for m in period.finditer(text, pa, pb):
+        (end, _), (_, context_end), (nxt, _) = m.regs
+        w, word = _word_start(text, w0, w1, end)
+        if pending and w1 <= w:
+            slices.append((start, w1 + 1))
+            start = after
+            if closers.get(text[start], True) and _may_realign(text[start], rules):
+                opens.append(len(slices))
+        pending = _is_break(text, w, end, nxt, context_end, word, rules)
+        after = nxt if nxt >= 0 else end + 1
+        w0, w1 = w, end
+    if pending:
+        slices.append((start, w1 + 1))
+        start = after
+        if _may_realign(text[start], rules):
+            opens.append(len(slices))
+    stop = pb
+    while stop > pa and text[stop - 1].isspace():
+        stop -= 1
+    if start < stop:
+        slices.append((start, stop))
+    return slices, opens
+
+
+def _may_realign(char: str, rules: _PunktRules) -> bool:
+    """Whether Punkt's realignment pattern matches ``char`` alone: only then can it match
+    where a slice starts with ``char``."""
+    known = rules.closing.get(char)
+    if known is None:
+        if len(rules.closing) > 100_000:
+            rules.closing.clear()
+        known = rules.closing[char] = rules.realign.match(char) is not None
+    return known
+
+
+def _word_start(text: str, w0: int, w1: int, end: int) -> tuple[int, str]:
+    """Where Punkt's context for the candidate end at ``end`` starts, and its word.
+
+    The word starts after the last ASCII white space (``_get_last_whitespace_index``)
+    between the previous candidate at ``w1`` and ``end``; with none, it is the previous
+    candidate's word, from ``w0`` (so ``acting!!!`` makes one word for all three marks).
+    White space at the start of a paragraph counts as none (Punkt's index 0 quirk).
+    """
+    space = text.rfind(" ", w1 + 1, end) + 1
+    if space:
+        word = text[space:end]
+        if word.isalpha():                  # the common case: no other white space
+            return space, word
+    space = _ASCII_SPACE.search(text, w1 + 1, end)
+    w = space.end() if space is not None else w0
+    return w, text[w:end]
+
+
+def _is_break(text: str, w: int, end: int, nxt: int, context_end: int, word: str,
+              rules: _PunktRules) -> bool:
+    """Punkt's ``text_contains_sentbreak`` on the context ``text[w:context_end]`` of the
+    candidate end at ``end``, whose word is ``text[w:end]`` and next token starts at ``nxt``
+    (-1 when punctuation follows the end).
+
+    A ``?`` or ``!`` is a break token of its own, so it is a break when a token follows
+    it: punctuation, or a next token that is not blank to ``str.strip`` (Punkt's
+    ``_tokenize_words`` drops a blank line, and U+001C is blank to it). A ``.`` after a
+    word of two or more letters that is no abbreviation is a break too (Punkt's second
+    pass revisits only abbreviations, ellipses, initials and numbers). Otherwise, when the
+    next token holds no ``.``, ``?`` or ``!``, the context's tokens are those of the word
+    with its period, then the next token, which matters only by its first character
+    (:func:`_any_break`); the rest are tokenized in full (:func:`_contains_break`).
+    """
+    if nxt >= 0 and text[nxt].isspace():
+        return _contains_break(text[w:context_end], rules)
+    if text[end] != ".":
+        return True
+    if len(word) > 1 and word.isalpha() and word.lower() not in rules.abbrevs:
+        return True                         # the commonest case, as _any_break decides it
+    if nxt < 0:
+        following = text[end + 1]
+    else:
+        following = text[nxt:context_end]
+        if "." in following or "?" in following or "!" in following:
+            return _contains_break(text[w:context_end], rules)
+    if word.isalnum():                      # one token
+        return _token_breaks(word + ".", following[0], rules)
+    return _any_break(rules.words(word + ".") + [following[0]], rules)
+
+
+#: Punkt's ``sent_end_chars`` and ``PunktSentenceTokenizer.PUNCTUATION``.
+_SENT_END = frozenset(PunktLanguageVars.sent_end_chars)
+_PUNCTUATION = frozenset(PunktSentenceTokenizer.PUNCTUATION)
+
+
+def _contains_break(context: str, rules: _PunktRules) -> bool:
+    """Punkt's ``text_contains_sentbreak(context)`` with the parameters of ``rules``.
+
+    Punkt tokenizes the context line by line, skipping lines that are blank to
+    ``str.strip``.
+    """
+    if "\n" in context:
+        tokens = [tok for line in context.split("\n") if line.strip()
+                  for tok in rules.words(line)]
+    else:                       # one line: were it blank, it would give one token at most
+        tokens = rules.words(context)
+    return _any_break(tokens, rules)
+
+
+def _any_break(tokens: list[str], rules: _PunktRules) -> bool:
+    """Whether Punkt marks a token of ``tokens`` other than the last as a sentence break
+    (:func:`_token_breaks`); the last one matters only by its first character."""
+    for i in range(len(tokens) - 1):
+        if _token_breaks(tokens[i], tokens[i + 1], rules):
+            return True
+    return False
+
+
+def _token_breaks(tok: str, nxt: str, rules: _PunktRules) -> bool:
+    """Whether Punkt marks token ``tok``, followed by token ``nxt``, as a sentence break.
+
+    With no trained collocations, sentence starters or orthographic context, Punkt's
+    second pass only takes a break back: from an initial or a number followed by
+    punctuation (``PUNCTUATION``) or a lower case word, and from an initial followed by an
+    upper case word.
+    """
+    kind = rules.kinds.get(tok)
+    if kind is None:
+        if len(rules.kinds) > 100_000:
+            rules.kinds.clear()
+        kind = rules.kinds[tok] = _token_kind(tok, rules)
+    if kind is _BREAK or kind is _NO_BREAK:
+        return kind is _BREAK
+    if nxt in _PUNCTUATION or nxt[0].islower():
+        return False
+    return not (kind is _INITIAL and nxt[0].isupper())
+
+
+_NO_BREAK, _BREAK, _INITIAL, _NUMBER = "no break", "break", "initial", "number"
+
+
+def _token_kind(tok: str, rules: _PunktRules) -> str:
+    """What Punkt's first pass makes of token ``tok``, and whether the second may revisit it.
+
+    ``.``, ``?`` and ``!`` are breaks, and so is a token ending in one period (not two)
+    unless it is an abbreviation, or its last hyphen-separated part is; such a break is an
+    ``_INITIAL`` or a ``_NUMBER`` when ``PunktToken`` says so. Every other token is no break.
+    """
+    if tok in _SENT_END:
+        return _BREAK
+    if not tok.endswith(".") or tok.endswith(".."):    # ellipses are all periods
+        return _NO_BREAK
+    stem = tok[:-1].lower()
+    if stem in rules.abbrevs or stem.split("-")[-1] in rules.abbrevs:
+        return _NO_BREAK
+    if rules.initial.match(tok) is not None:
+        return _INITIAL
+    low = tok.lower()                       # Punkt's type of a number is "##number##"
+    if rules.numeric.match(low) is not None or low[:-1] == "##number##":
+        return _NUMBER
+    return _BREAK
+
+
+def _realign(text: str, slices: list[tuple[int, int]], opens: list[int], rules: _PunktRules,
+             out: list[tuple[int, int]]) -> None:
+    """Punkt's ``_realign_boundaries``: append the sentences of ``slices`` to ``out``.
+
+    Closing quotes and brackets that start a slice (``rules.realign`` matched there, up to
+    the slice's end) move to the end of the slice before, and the white space after them is
+    dropped; a slice left empty is dropped. Only the slices ``opens`` can start so.
+    """
+    first = len(out)
+    out.extend(slices)
+    emptied = False
+    for k in opens:
+        if k < len(slices):                 # not the empty last slice, dropped already
+            c, d = slices[k]
+            m = rules.realign.match(text, c, d)
+            if m is not None:
+                out[first + k - 1] = (out[first + k - 1][0], c + len(m.group().rstrip()))
+                out[first + k] = (m.end(), d)
+                emptied = emptied or m.end() == d
+    if emptied:
+        out[first:] = [(a, b) for a, b in out[first:] if a < b]
 
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\r\s*\r\s*")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of the paragraphs of ``text``, split at ``_PARA_BREAK``."""
     out, pos = [], 0
-    for m in _PARA_BREAK.finditer(text):
+    for m in _para_breaks(text):
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()
     if pos < len(text):
         out.append((pos, len(text)))
     return out
+
+
+def _para_breaks(text: str):
+    """``_PARA_BREAK.finditer(text)``, faster: without a carriage return in the text, a
+    break starts at a newline, and ``str.find`` skips to the next one much faster than the
+    regex engine tries every position."""
+    if "\r" in text:
+        yield from _PARA_BREAK.finditer(text)
+        return
+    match = _PARA_BREAK.match
+    i = text.find("\n")
+    while i >= 0:
+        m = match(text, i)
+        if m is None:
+            i = text.find("\n", i + 1)
+        else:
+            yield m
+            i = text.find("\n", m.end())
 
 
 def _sentence_spans_until(text: str, lang: str | None, offset: int) -> list[tuple[int, int]]:

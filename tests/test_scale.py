@@ -3,13 +3,14 @@ and Dask. Every check here is about results, never about timing (see bench/ for 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import framing as fr
@@ -27,7 +28,7 @@ from framing.text import (
     fold,
     word_spans,
 )
-from tests.conftest import TINY_LEXICON
+from tests.conftest import TINY_LEXICON, hypothesis_examples
 
 # ---------------------------------------------------------------------------- fixtures
 
@@ -517,27 +518,149 @@ def test_dask_equals_in_memory(lexicon):
     pd.testing.assert_frame_equal(got.reset_index(drop=True), want)
 
 
-# ------------------------------------------------------------------- sentence shortcut
-
-SENTENCE_PIECES = st.one_of(
-    st.sampled_from(["Dr.", "z.B.", "U.S.", "e.g.", "т.е.", "г.", "Mr.", "A.", "5.", "12.3.",
-                     "word.", "Word.", "wie?", "so!", "and...", "x.", "ab.", "«Quote».",
-                     "(text).", "end.)", "Kiew.", "Straße.", "one-two.", "it's.", "...",
-                     ". .", "?!", "\n", "\n\n", ",", "\u201c", "said:", "Next", "next"]),
-    st.text(alphabet="aB. ?!\n\"')(5-", max_size=4))
+# ----------------------------------------------------------- sentences == plain Punkt
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(SENTENCE_PIECES, max_size=25).map(" ".join), st.sampled_from(["en", "de",
-                                                                              "ru", "fr"]))
-def test_sentence_shortcut_equals_plain_punkt(text, lang):
+@functools.cache
+def plain_punkt(lang):
+    """NLTK's Punkt with nothing but the shipped abbreviations of ``lang``."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-    from framing.text import _paragraphs, abbreviations, sentence_spans
+    from framing.text import abbreviations
 
     params = PunktParameters()
-    params.abbrev_types = set(abbreviations(lang))
-    plain = PunktSentenceTokenizer(params)
-    want = [(pa + a, pa + b) for pa, pb in _paragraphs(text)
-            for a, b in plain.span_tokenize(text[pa:pb])]
-    assert sentence_spans(text, lang) == want
+    params.abbrev_types = set(abbreviations(lang or ""))
+    return PunktSentenceTokenizer(params)
+
+
+def reference_paragraphs(text):
+    """Paragraphs as first written: the text between matches of the paragraph regex."""
+    from framing.text import _PARA_BREAK
+
+    out, pos = [], 0
+    for m in _PARA_BREAK.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    return out + [(pos, len(text))] if pos < len(text) else out
+
+
+def punkt_spans(text, lang):
+    """The reference for ``sentence_spans``: plain Punkt on each paragraph's own string."""
+    return [(pa + a, pa + b) for pa, pb in reference_paragraphs(text)
+            for a, b in plain_punkt(lang).span_tokenize(text[pa:pb])]
+
+
+# Pieces meant to meet every rule of Punkt: abbreviations (also after a hyphen), initials,
+# numbers, ellipses, quotes and brackets before and after an end, runs of end marks, every
+# kind of white space (U+001C-U+001F are white space to str.strip and re, not to regex),
+# line and paragraph breaks, and Punkt's own "##number##" type.
+SENTENCE_PIECES = st.one_of(
+    st.sampled_from([
+        "Dr.", "dr.", "Ex-Dr.", "ex-dr.", "Ex-Mr.", "(Dr.", "\u201eDr.", "x?!y", "z.B.", "U.S.",
+        "e.g.", "т.е.", "г.", "Mr.", "No.", "A.", "J.", "é.", "İ.", "中.", "5.", "12.3.", "-5.",
+        ",5.", "٣.",
+        "##NUMBER##.", "word.", "Word.", "wie?", "so!", "and...", "x.", "ab.", "a..", "...",
+        ". . .", ". .", "!!!", "?!", "!?", ".”", ".)", ".\"", ")", "(", "--", "-", "“Quote.”",
+        "«Zitat».", "„Zitat“.", "‘x’.", "(text).", "end.)", "end.”", "Kiew.", "Straße.",
+        "one-two.", "it's.", "said:", ";", ",", ":", "'", '"', "“", "”", "«", "»", "„", "[",
+        "]", "{", "}", "*", "@", "Next", "next", "NATO", "ǅx", "\u00ad", " ", "  ", "\t",
+        "\n", "\n\n", "\n \n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1f", "\x85",
+        "\xa0", "\u2028", "\u3000", "\n\x1c", "\x1c\x1d",
+    ]),
+    st.text(alphabet="aB5. ?!\n\t\x0b\x1c\"')(-,;:“”«»„[]*\xa0İ中", max_size=5),
+    st.characters(),
+)
+SENTENCE_TEXTS = st.tuples(st.lists(SENTENCE_PIECES, max_size=30),
+                           st.sampled_from([" ", " ", " ", "", "\n"])).map(
+    lambda t: t[1].join(t[0]))
+LANGS = st.sampled_from(["en", "de", "ru", "fr", None])
+
+
+@settings(max_examples=hypothesis_examples(400), deadline=None)
+@given(SENTENCE_TEXTS, LANGS)
+@example("Hello world.\n\x1c Next one.", "en")     # a next "token" Punkt drops as blank
+@example("Very bad acting!!! I promise?! Yes.", "en")
+@example(" a. B. Ex-Dr. Roth (Sent1.) Sent2. \u201cQuote.\u201d Then.", "de")
+@example("Er kam mit (Dr. Roth) und \u201eDr. Roth\u201c. So?! Dr. so?! Ja. 5. so?!x", "de")
+@example("Er kam mit Dr. Roth.) Dann J. so.\u201d Ende. Wer a?--b\tJ. Bach kam.", "de")
+def test_sentence_shortcut_equals_plain_punkt(text, lang):
+    from framing.text import sentence_spans
+
+    assert sentence_spans(text, lang) == punkt_spans(text, lang)
+
+
+@settings(max_examples=hypothesis_examples(300), deadline=None)
+@given(SENTENCE_TEXTS)
+def test_sentence_paragraphs_equal_the_paragraph_regex(text):
+    from framing.text import _paragraphs
+
+    assert _paragraphs(text) == reference_paragraphs(text)
+    assert _paragraphs(text.replace("\r", "")) == reference_paragraphs(text.replace("\r", ""))
+
+
+@settings(max_examples=hypothesis_examples(400), deadline=None)
+@given(SENTENCE_TEXTS, LANGS)
+def test_sentence_break_rules_equal_punkt_text_contains_sentbreak(text, lang):
+    """Punkt's break decision for any string, not only the contexts sentence_spans makes."""
+    from framing.text import _contains_break, _punkt_rules
+
+    assert _contains_break(text, _punkt_rules(lang or "")) == \
+        plain_punkt(lang).text_contains_sentbreak(text)
+
+
+@settings(max_examples=hypothesis_examples(300), deadline=None)
+@given(SENTENCE_TEXTS)
+def test_sentence_candidates_of_re_equal_regex_without_information_separators(text):
+    from framing.text import _INFO_SEPARATORS, _punkt_rules
+
+    rules = _punkt_rules("en")
+    text = text.translate({ord(c): " " for c in _INFO_SEPARATORS})
+    want = [m.regs for m in rules.period.finditer(text)]
+    assert [m.regs for m in rules.period_re.finditer(text)] == want
+    if "?" not in text and "!" not in text:
+        assert [m.regs for m in rules.period_dot.finditer(text)] == want
+
+
+def test_sentence_white_space_of_re_and_regex_differs_in_information_separators():
+    import regex
+
+    from framing.text import _INFO_SEPARATORS
+
+    every = "".join(map(chr, range(0x110000)))
+    for pattern in (r"\s", r"\S"):
+        by_re = {m.start() for m in re.finditer(pattern, every)}
+        by_regex = {m.start() for m in regex.finditer(pattern, every)}
+        assert "".join(map(chr, sorted(by_re ^ by_regex))) == _INFO_SEPARATORS
+
+
+def test_sentence_spans_equal_plain_punkt_on_the_sample_corpus():
+    from framing.text import sentence_spans
+
+    corpus = fr.read_corpus("sample")
+    differ = [doc for doc, text, lang in zip(corpus.doc_id, corpus.text, corpus.lang)
+              if sentence_spans(text, lang) != punkt_spans(text, lang)]
+    assert len(corpus) >= 100 and not differ
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("folder", ["rt_vs_western_2022",
+                                    "sputnik_vs_kyivindependent_headlines_2025",
+                                    "ukraina_ru_headlines_2014_2025"])
+def test_sentence_spans_equal_plain_punkt_on_real_corpora(shared_dir, folder):
+    from framing.text import sentence_spans
+
+    paths = sorted(p for p in (shared_dir / "corpora" / folder).glob("*")
+                   if p.suffix in (".jsonl", ".csv"))
+    if not paths:
+        pytest.skip(f"../shared/corpora/{folder} is not present")
+    checked = 0
+    for path in paths:
+        table = pd.read_json(path, lines=True) if path.suffix == ".jsonl" else pd.read_csv(path)
+        for column in ("title", "text"):
+            for row, text, lang in zip(table.index, table[column], table["lang"]):
+                if isinstance(text, str) and text:
+                    assert sentence_spans(text, lang) == punkt_spans(text, lang), \
+                        f"{path.name} row {row} {column}"
+                    checked += 1
+    assert checked > 1000

@@ -79,6 +79,26 @@ def test_sentence_spans_respect_abbreviations(lang, text, n):
     assert all(text[a:b].strip() == text[a:b] for a, b in spans)
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Hello world.\n\x1c Next one."),      # a next token that str.strip finds blank
+    ("en", "Very bad acting!!! I promise?! Yes."),
+    ("en", "(Sent1.) Sent2. He said \u201cStop.\u201d Then he left. \u201cGo!\u201d -- he said."),
+    ("de", "Ex-Dr. Roth kam. Der Ex-Dr. ging. Dr. med. Roth kam z.B. nicht."),
+    ("en", "It costs 5. then more. J. Bach wrote. A. the end. No. 5 is here. U.S. troops left."),
+    ("ru", "В 2022 г. началась война. Т.е. всё изменилось. «Нет». Да."),
+    ("fr", " Leading space. Tabs\tand\x0bvertical tabs. Done. . . end... Next -- yes. "),
+    ("de", "\u201eZitat.\u201c Dann. \u00abZitat\u00bb. Dann? Ja!) Nein.\t"),
+])
+def test_sentence_spans_equal_plain_punkt_on_quirks(lang, text):
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from framing.text import abbreviations
+
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations(lang))
+    assert sentence_spans(text, lang) == list(PunktSentenceTokenizer(params).span_tokenize(text))
+
+
 @pytest.mark.parametrize("text, lang", [
     ("Russland betrachtet den Konflikt als einen Stellvertreterkrieg gegen Russland.", "de"),
     ("Киевский режим продолжает обстрелы мирных жителей Донбасса.", "ru"),
