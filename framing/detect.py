@@ -22,6 +22,7 @@ prefix index for globs, so the cost grows with the text, not with the lexicon.
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import gc
 import itertools
@@ -771,12 +772,8 @@ def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None
         from framing.context import context_settings
 
         sentences = context_settings()
-    found = _find_hits(corpus, lexicon, lang=lang, progress=progress, n_tokens=n_tokens,
-                       n_jobs=n_jobs, sentences=sentences)
-    hits, tokens = found if n_tokens else (found, None)
-    hits["normalized"] = pd.Series(normalized_flags(hits, corpus), index=hits.index,
-                                   dtype="bool")
-    return (hits, tokens) if n_tokens else hits
+    return _find_hits(corpus, lexicon, lang=lang, progress=progress, n_tokens=n_tokens,
+                      n_jobs=n_jobs, sentences=sentences)
 
 
 # Typography that is not evasion: quotes, apostrophes, hyphens, dashes and spaces.
@@ -842,7 +839,7 @@ def _find_hits(corpus, lexicon, *, lang=None, progress=None, n_tokens=False, n_j
     parts, counts, missing = [], [], Counter()
     try:
         for found, n, languages in _detect_pieces(corpus, compiled, lang, sentences, n_jobs):
-            parts.append(_hits_table(found, compiled.lexicon, context))  # while workers work
+            parts.append(found)
             counts.extend(n)
             missing.update(languages)
             if bar is not None:
@@ -873,38 +870,43 @@ def _concat_hits(parts: list, lex: Lexicon, context=()) -> pd.DataFrame:
 
 def _detect_pieces(corpus: pd.DataFrame, compiled: CompiledLexicon, lang, sentences: bool,
                    n_jobs):
-    """``(rows, token counts, documents per uncovered language)`` of pieces of a corpus, in
-    order. With ``n_jobs`` > 1 this process and ``n_jobs - 1`` worker processes share the
-    pieces, each taking the next one when it is free; workers receive theirs as DataFrame
-    slices (cheap to send) and the compiled lexicon once, when they start."""
+    """``(hits table, token counts, documents per uncovered language)`` of pieces of a
+    corpus, in order. With ``n_jobs`` > 1, ``n_jobs`` worker processes find the hits of the
+    pieces, each taking the next one when it is free (they receive the compiled lexicon
+    once, when they start, and their pieces as DataFrame slices, cheap to send), and build
+    the pieces' tables; this process only hands out pieces and gathers the tables, so the
+    cores do the work and nothing waits for this process."""
+    return _in_pieces(corpus, compiled, n_jobs, _detect_frame, lang, sentences,
+                      columns=("doc_id", "text", "lang"))
+
+
+def _in_pieces(corpus: pd.DataFrame, compiled: CompiledLexicon, n_jobs, function, *args,
+               columns=("doc_id", "text", "lang")):
+    """``function(compiled, piece, *args)`` for pieces of a corpus, in order: here with one
+    job, else in ``n_jobs`` worker processes (see :func:`_detect_pieces`), which receive the
+    ``columns`` of their pieces."""
     workers = _n_workers(n_jobs)
     if workers == 1 or len(corpus) < 2:
-        yield _detect_frame(compiled, corpus, lang, sentences)
+        yield function(compiled, corpus, *args)
         return
-    bounds = _unit_bounds(None, workers, lengths=_text_lengths(corpus["text"]))
-    columns = [c for c in ("doc_id", "text", "lang") if c in corpus.columns]
-    pool = worker_pool(compiled, workers - 1, sentences)
-    done: dict = {}                 # piece -> result or future
-    queued = 0                      # pieces handed out so far (in order)
-    try:
-        for k in range(len(bounds)):
-            # until piece k is ready: keep two pieces queued per worker, work here otherwise
-            while queued < len(bounds) and (k not in done or not _ready(done[k])):
-                a, b = bounds[queued]
-                if sum(not _ready(v) for v in done.values()) < 2 * (workers - 1):
-                    done[queued] = pool.submit(_call, _detect_frame, corpus[columns].iloc[a:b],
-                                               lang, sentences)
-                else:
-                    done[queued] = _detect_frame(compiled, corpus.iloc[a:b], lang, sentences)
-                queued += 1
-            result = done.pop(k)
-            yield result if isinstance(result, tuple) else result.result()
+    bounds = iter(_unit_bounds(None, workers, lengths=_text_lengths(corpus["text"])))
+    columns = list(dict.fromkeys(c for c in columns if c in corpus.columns))
+    pool = worker_pool(compiled, workers)
+
+    def submit(piece):
+        a, b = piece
+        return pool.submit(_call, function, corpus[columns].iloc[a:b], *args)
+
+    try:                            # two pieces per worker in flight, gathered in order
+        pending = collections.deque(submit(p) for p in itertools.islice(bounds, 2 * workers))
+        while pending:
+            result = pending.popleft().result()
+            following = next(bounds, None)
+            if following is not None:
+                pending.append(submit(following))
+            yield result
     finally:
         pool.shutdown(cancel_futures=True)
-
-
-def _ready(result) -> bool:
-    return isinstance(result, tuple) or result.done()
 
 
 def _submit_pieces(pool, workers: int, corpus: pd.DataFrame, lang, sentences: bool) -> list:
@@ -917,12 +919,19 @@ def _submit_pieces(pool, workers: int, corpus: pd.DataFrame, lang, sentences: bo
 
 
 def _detect_frame(compiled: CompiledLexicon, corpus: pd.DataFrame, lang, sentences: bool):
-    """Rows, token counts and uncovered languages of a corpus table (see _detect_pieces)."""
+    """The hits table, token counts and uncovered languages of a corpus table (see
+    _detect_pieces). With sentences (``sentences`` true, or the context settings), the
+    table is complete: sentence numbers, the ``normalized`` flag and the context columns."""
     langs = _languages(corpus, lang)
     missing = Counter(lg for lg in langs if lg not in compiled.matchers)
     rows, counts = _detect_rows(corpus["doc_id"].tolist(), corpus["text"].tolist(), langs,
                                 compiled, sentences)
-    return rows, counts, missing
+    context = () if isinstance(sentences, bool) else sentences.columns
+    hits = _hits_table(rows, compiled.lexicon, context)
+    if sentences and len(hits):
+        hits["normalized"] = pd.Series(normalized_flags(hits, corpus), index=hits.index,
+                                       dtype="bool")
+    return hits, counts, missing
 
 
 def _text_lengths(texts: pd.Series) -> list[int]:

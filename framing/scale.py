@@ -685,19 +685,18 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
 def _score(chunk: _Chunk, job, compiled, per: int, missing: Counter, sentences=False,
            filters: dict | None = None) -> pd.DataFrame:
     """The scores of a chunk: from the workers' results (``job``) or found here."""
-    from framing.detect import _detect_frame, _hits_table
+    from framing.detect import _concat_hits, _detect_frame
     from framing.score import score_documents
 
     corpus = chunk.corpus
     results = [_detect_frame(compiled, corpus, None, sentences)] if job is None else \
         [future.result() for future in job]
-    rows, counts = [], []
-    for r, n, languages in results:
-        rows.extend(r)
+    counts = []
+    for _, n, languages in results:
         counts.extend(n)
         missing.update(languages)
     context = () if isinstance(sentences, bool) else sentences.columns
-    hits = _hits_table(rows, compiled.lexicon, context)
+    hits = _concat_hits([r for r, _, _ in results], compiled.lexicon, context)
     tokens = pd.Series(counts, index=corpus["doc_id"].tolist(), name="n_tokens", dtype="int64")
     return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens, per=per,
                            **(filters or {}))

@@ -168,7 +168,7 @@ def score_corpus(corpus, lexicon, *, voice=None, negated=None, per: int = 1000,
     1      b  proxy_war      0         2    0.0
     """
     from framing.corpus import read_corpus
-    from framing.detect import _find_hits, compile_lexicon
+    from framing.detect import _find_hits, _n_workers, compile_lexicon
 
     if not isinstance(corpus, pd.DataFrame):
         corpus = read_corpus(corpus)
@@ -178,10 +178,53 @@ def score_corpus(corpus, lexicon, *, voice=None, negated=None, per: int = 1000,
         from framing.context import context_settings
 
         sentences = context_settings()       # each hit's context, found with it
+    if _n_workers(n_jobs) > 1 and len(corpus) > 1:
+        check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
+        return _score_in_pieces(corpus, compiled, sentences, {"voice": voice,
+                                                              "negated": negated},
+                                per, progress, n_jobs)
     hits, tokens = _find_hits(corpus, compiled, n_tokens=True, progress=progress,
                               n_jobs=n_jobs, sentences=sentences)
     return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens,
                            voice=voice, negated=negated, per=per)
+
+
+def _score_in_pieces(corpus: pd.DataFrame, compiled, sentences, filters: dict, per: int,
+                     progress, n_jobs) -> pd.DataFrame:
+    """:func:`score_corpus` with worker processes that find and score pieces of the corpus
+    (scores of a document depend on its hits only): this process only joins the tables."""
+    from collections import Counter
+
+    from framing.detect import _in_pieces, _progress_bar, _warn_languages
+
+    bar = _progress_bar(len(corpus), progress, "scoring")
+    parts, missing = [], Counter()
+    try:
+        for scores, n, languages in _in_pieces(
+                corpus, compiled, n_jobs, _score_frame, sentences, per, filters,
+                columns=("doc_id", "text", "lang", *SCORES_METADATA)):
+            parts.append(scores)
+            missing.update(languages)
+            if bar is not None:
+                bar.update(n)
+    finally:
+        if bar is not None:
+            bar.close()
+    _warn_languages(missing, compiled, stacklevel=3)
+    scores = pd.concat(parts, ignore_index=True)
+    scores.attrs = dict(parts[0].attrs)
+    return scores
+
+
+def _score_frame(compiled, corpus: pd.DataFrame, sentences, per: int, filters: dict):
+    """Scores, documents and uncovered languages of a piece of a corpus (in a worker)."""
+    from framing.detect import _detect_frame
+
+    hits, counts, missing = _detect_frame(compiled, corpus, None, sentences)
+    tokens = pd.Series(counts, index=corpus["doc_id"].tolist(), name="n_tokens", dtype="int64")
+    scores = score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens, per=per,
+                             **filters)
+    return scores, len(corpus), missing
 
 
 def _frames(hits: pd.DataFrame, lexicon):
