@@ -259,28 +259,17 @@ def measure(spec: dict, repeats: int) -> dict:
 def plan(args) -> list[dict]:
     sizes = ["10mb"] if args.quick else ["10mb", "100mb"]
     big = sizes[-1]
-    steps = [{"task": "baseline", "corpus": "corpus_10mb.parquet", "lexicon": "lexicon_1k.yaml"}]
-    for size in sizes:
-        steps.append({"task": "score", "corpus": f"corpus_{size}.parquet",
-                      "lexicon": "lexicon_1k.yaml", "n_jobs": 1})
-    steps += [
-        {"task": "score", "corpus": f"corpus_{big}.parquet", "lexicon": "lexicon_10k.yaml",
-         "n_jobs": 1},
-        {"task": "score", "corpus": f"corpus_{big}.parquet", "lexicon": "lexicon_1k.yaml",
-         "n_jobs": 2},
-        {"task": "ceiling", "corpus": f"corpus_{big}.parquet", "lexicon": "lexicon_1k.yaml",
-         "n_jobs": 2},
-        {"task": "hits", "corpus": "corpus_10mb.parquet", "lexicon": "lexicon_1k.yaml"},
-    ]
-    for size in sizes:
-        steps.append({"task": "context", "corpus": f"corpus_{size}.parquet",
-                      "lexicon": "lexicon_1k.yaml", "n_jobs": 1})
-    steps += [
-        {"task": "context", "corpus": f"corpus_{big}.parquet", "lexicon": "lexicon_1k.yaml",
-         "n_jobs": 2},
-        {"task": "score_context", "corpus": "corpus_10mb.parquet",
-         "lexicon": "lexicon_1k.yaml", "n_jobs": 1},
-    ]
+
+    def step(task, size, lexicon="1k", jobs=1):
+        return {"task": task, "corpus": f"corpus_{size}.parquet",
+                "lexicon": f"lexicon_{lexicon}.yaml", "n_jobs": jobs}
+
+    steps = [step("baseline", "10mb")]
+    steps += [step("score", size) for size in sizes]
+    steps += [step("score", big, "10k"), step("score", big, jobs=2),
+              step("ceiling", big, jobs=2), step("hits", "10mb")]
+    steps += [step("context", size) for size in sizes]
+    steps += [step("context", big, jobs=2), step("score_context", "10mb")]
     streams = [(big, "jsonl", 1), (big, "parquet", 1), (big, "jsonl", 2)]
     if args.big:
         streams += [("1gb", "jsonl", 1), ("1gb", "parquet", 2)]
