@@ -667,12 +667,16 @@ class _Doc:
         if matcher is not None:
             self._match_actors(actors, matcher, hot, hot_ends)
         # by sentence: no rule looks beyond the sentence of a hit (or of a quotation mark)
-        self.neg_in, self.attr_in, self.actors_in = {}, {}, {}
-        for table, items in ((self.neg_in, self.neg), (self.attr_in, self.attr),
-                             (self.actors_in, [((a[0],), a) for a in self.actors])):
-            for item in items:
-                table.setdefault(self.sent[item[0][0]], []).append(item)
-        self.actors_in = {s: [a for _, a in found] for s, found in self.actors_in.items()}
+        self.neg_in = self._by_sentence(self.neg, lambda cue: cue[0][0])
+        self.attr_in = self._by_sentence(self.attr, lambda cue: cue[0][0])
+        self.actors_in = self._by_sentence(self.actors, lambda actor: actor[0])
+
+    def _by_sentence(self, items, first) -> dict:
+        """``items`` grouped by the sentence of their first token (``first(item)``), in order."""
+        table: dict = {}
+        for item in items:
+            table.setdefault(self.sent[first(item)], []).append(item)
+        return table
 
     def _hot(self, matcher) -> tuple[list, list]:
         """The tokens of ``ranges`` where a cue or an actor may start, and the end of the

@@ -834,7 +834,7 @@ def _find_hits(corpus, lexicon, *, lang=None, progress=None, n_tokens=False, n_j
         corpus = read_corpus(corpus)
     check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
     compiled = compile_lexicon(lexicon)
-    context = () if isinstance(sentences, bool) else sentences.columns
+    context = _context_columns(sentences)
     bar = _progress_bar(len(corpus), progress, "finding hits")
     parts, counts, missing = [], [], Counter()
     try:
@@ -926,8 +926,7 @@ def _detect_frame(compiled: CompiledLexicon, corpus: pd.DataFrame, lang, sentenc
     missing = Counter(lg for lg in langs if lg not in compiled.matchers)
     rows, counts = _detect_rows(corpus["doc_id"].tolist(), corpus["text"].tolist(), langs,
                                 compiled, sentences)
-    context = () if isinstance(sentences, bool) else sentences.columns
-    hits = _hits_table(rows, compiled.lexicon, context)
+    hits = _hits_table(rows, compiled.lexicon, _context_columns(sentences))
     if sentences and len(hits):
         hits["normalized"] = pd.Series(normalized_flags(hits, corpus), index=hits.index,
                                        dtype="bool")
@@ -1027,9 +1026,8 @@ def _unit_bounds(texts, n_jobs, size: int = 2 << 20, *, lengths=None) -> list:
     return list(_batches(None, size, lengths=lengths))
 
 
-def _init_worker(compiled: CompiledLexicon, sentences: bool) -> None:
+def _init_worker(compiled: CompiledLexicon) -> None:
     _WORKER["compiled"] = compiled
-    _WORKER["sentences"] = sentences
 
 
 def _call(function, *args):
@@ -1037,13 +1035,13 @@ def _call(function, *args):
     return function(_WORKER["compiled"], *args)
 
 
-def worker_pool(compiled: CompiledLexicon, n_workers: int, sentences: bool = True):
+def worker_pool(compiled: CompiledLexicon, n_workers: int):
     """A process pool whose workers each receive the compiled lexicon once."""
     from concurrent.futures import ProcessPoolExecutor
 
     _prefilter(compiled)
     return ProcessPoolExecutor(max_workers=n_workers, initializer=_init_worker,
-                               initargs=(compiled, sentences))
+                               initargs=(compiled,))
 
 
 def _languages(corpus: pd.DataFrame, lang: str | None) -> list[str]:
@@ -1073,6 +1071,12 @@ def _version_id(lex: Lexicon) -> str:
     return version
 
 
+def _context_columns(sentences) -> tuple:
+    """The context columns detection adds: none, unless ``sentences`` holds the context
+    settings (:class:`framing.context.ContextSettings`) rather than a bool."""
+    return () if isinstance(sentences, bool) else sentences.columns
+
+
 def _hits_table(rows, lex: Lexicon, context=()) -> pd.DataFrame:
     """The hits table of detection's rows; ``context`` names the context columns that
     follow ``lang`` in every row (see :func:`_with_context`)."""
@@ -1086,7 +1090,7 @@ def _hits_table(rows, lex: Lexicon, context=()) -> pd.DataFrame:
         hits = pd.DataFrame(rows, columns=cols)
         hits["lexicon"] = lex.name
         hits["lexicon_version"] = version
-        hits["normalized"] = False   # set by find_hits, which has the texts
+        hits["normalized"] = False   # set by _detect_frame, which has the texts
         hits = hits[list(HITS_COLUMNS) + context].astype(dtypes)
     else:
         hits = empty_table(tuple(HITS_COLUMNS) + tuple(context), dtypes)

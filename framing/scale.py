@@ -650,7 +650,7 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
         with np.load(partial / entry["ids"]) as ids:
             reader.seen.add(ids["hashes"], ids["where"])
     workers = _n_workers(n_jobs)
-    pool = worker_pool(compiled, workers, sentences=sentences) if workers > 1 else None
+    pool = worker_pool(compiled, workers) if workers > 1 else None
     missing: Counter = Counter()
     bar = _bar(reader, progress, state["chunks"][-1]["progress"] if resumed else 0)
 
@@ -685,7 +685,7 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
 def _score(chunk: _Chunk, job, compiled, per: int, missing: Counter, sentences=False,
            filters: dict | None = None) -> pd.DataFrame:
     """The scores of a chunk: from the workers' results (``job``) or found here."""
-    from framing.detect import _concat_hits, _detect_frame
+    from framing.detect import _concat_hits, _context_columns, _detect_frame
     from framing.score import score_documents
 
     corpus = chunk.corpus
@@ -695,8 +695,8 @@ def _score(chunk: _Chunk, job, compiled, per: int, missing: Counter, sentences=F
     for _, n, languages in results:
         counts.extend(n)
         missing.update(languages)
-    context = () if isinstance(sentences, bool) else sentences.columns
-    hits = _concat_hits([r for r, _, _ in results], compiled.lexicon, context)
+    hits = _concat_hits([r for r, _, _ in results], compiled.lexicon,
+                        _context_columns(sentences))
     tokens = pd.Series(counts, index=corpus["doc_id"].tolist(), name="n_tokens", dtype="int64")
     return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens, per=per,
                            **(filters or {}))
