@@ -36,6 +36,7 @@ import pandas as pd
 from framing._io import atomic_path, atomic_write_text
 from framing.corpus import CORPUS_FORMATS, json_record, validate_corpus
 from framing.errors import CorpusError, InputError
+from framing.score import check_filters
 
 __all__ = ["stream_scores", "iter_corpus_chunks", "score_dask", "StreamResult"]
 
@@ -631,7 +632,7 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
     out = Path(out)
     suffix = _writer(out)
     compiled = compile_lexicon(lexicon)
-    filters = _check_filters(voice, negated)
+    filters = check_filters(voice, negated, "stream_scores")
     sentences = False
     if filters:
         from framing.context import context_settings
@@ -700,26 +701,6 @@ def _score(chunk: _Chunk, job, compiled, per: int, missing: Counter, sentences=F
     tokens = pd.Series(counts, index=corpus["doc_id"].tolist(), name="n_tokens", dtype="int64")
     return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens, per=per,
                            **(filters or {}))
-
-
-def _check_filters(voice, negated) -> dict:
-    """The context filters of :func:`stream_scores`, checked (``{}`` when there are none)."""
-    from framing.context import VOICES
-
-    filters = {}
-    if voice is not None:
-        voices = [voice] if isinstance(voice, str) else list(voice)
-        bad = [v for v in voices if v not in VOICES]
-        if bad or not voices:
-            raise InputError(f"The 'voice' parameter of stream_scores must be one of "
-                             f"{', '.join(VOICES)} (or a list of them); got {voice!r}.")
-        filters["voice"] = sorted(voices)
-    if negated is not None:
-        if not isinstance(negated, bool):
-            raise InputError("The 'negated' parameter of stream_scores must be True, False "
-                             f"or None; got {negated!r}.")
-        filters["negated"] = negated
-    return filters
 
 
 def _save_chunk(scores: pd.DataFrame, chunk: _Chunk, partial: Path, state: dict, bar) -> None:
@@ -969,7 +950,7 @@ def score_dask(ddf, lexicon, *, per: int = 1000, validate: bool = True, voice=No
     _prefilter(compiled)
     shipped = dask.delayed(compiled, pure=True, traverse=False,
                            name=f"framing-lexicon-{compiled.lexicon.version_id}")
-    filters = _check_filters(voice, negated)
+    filters = check_filters(voice, negated, "score_dask")
     meta = _score_partition(_meta_corpus(ddf), compiled, per, validate, filters).iloc[:0]
     return ddf.map_partitions(_score_partition, shipped, per, validate, filters, meta=meta,
                               align_dataframes=False)

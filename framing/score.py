@@ -14,7 +14,7 @@ from framing.errors import InputError
 from framing.schema import SCORES_COLUMNS, SCORES_METADATA, check_columns
 from framing.text import normalize, word_spans
 
-__all__ = ["score_documents", "score_corpus", "count_tokens", "filter_hits"]
+__all__ = ["score_documents", "score_corpus", "count_tokens", "filter_hits", "check_filters"]
 
 
 def count_tokens(corpus: pd.DataFrame) -> pd.Series:
@@ -32,6 +32,51 @@ def count_tokens(corpus: pd.DataFrame) -> pd.Series:
     """
     counts = [len(word_spans(normalize(t).text)) for t in corpus["text"].tolist()]
     return pd.Series(counts, index=corpus["doc_id"].tolist(), name="n_tokens", dtype="int64")
+
+
+def check_filters(voice, negated, caller: str = "score_documents") -> dict:
+    """The context filters ``voice=`` and ``negated=``, checked: ``{}`` when there are none.
+
+    Parameters
+    ----------
+    voice : str, list of str or None
+        ``author``, ``quote``, ``scare_quote``, or a list of them.
+    negated : bool or None
+    caller : str
+        The function named in the error message.
+
+    Returns
+    -------
+    dict
+        ``{"voice": [...], "negated": bool}``, with only the filters given.
+
+    Raises
+    ------
+    InputError
+        If a voice is not one of the three, or ``negated`` is not a bool.
+
+    Examples
+    --------
+    >>> check_filters("author", False)
+    {'voice': ['author'], 'negated': False}
+    >>> check_filters(None, None)
+    {}
+    """
+    voices = ("author", "quote", "scare_quote")     # framing.context.VOICES
+    filters = {}
+    if voice is not None:
+        given = [voice] if isinstance(voice, str) else list(voice) \
+            if isinstance(voice, (list, tuple, set)) else [voice]
+        if not given or any(v not in voices for v in given):
+            raise InputError(f"The 'voice' parameter of {caller} must be one of "
+                             f"{', '.join(voices)} (or a list of them); got {voice!r}.")
+        filters["voice"] = sorted(given)
+    if negated is not None:
+        if not isinstance(negated, bool):
+            raise InputError(f"The 'negated' parameter of {caller} must be True, False "
+                             f"or None; got {negated!r}.")
+        filters["negated"] = negated
+    return filters
 
 
 def filter_hits(hits: pd.DataFrame, **where) -> pd.DataFrame:
@@ -114,6 +159,7 @@ def score_documents(hits: pd.DataFrame, corpus: pd.DataFrame, *, lexicon=None,
     2      b  proxy_war      0         3    0.000000
     3      b       bloc      0         3    0.000000
     """
+    check_filters(voice, negated, "score_documents")
     check_columns(hits, ("doc_id", "frame"), table="hits", param="hits")
     check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
     frames, labels, lex_name, lex_version = _frames(hits, lexicon)
@@ -170,6 +216,7 @@ def score_corpus(corpus, lexicon, *, voice=None, negated=None, per: int = 1000,
     from framing.corpus import read_corpus
     from framing.detect import _find_hits, _n_workers, compile_lexicon
 
+    check_filters(voice, negated, "score_corpus")
     if not isinstance(corpus, pd.DataFrame):
         corpus = read_corpus(corpus)
     compiled = compile_lexicon(lexicon)

@@ -129,3 +129,20 @@ def test_dask_with_filters_equals_in_memory(sample):
         got = score_dask(dd.from_pandas(sample, npartitions=3), "ukraine_war",
                          voice="author", negated=False).compute()
     _same(got, want)
+
+
+@pytest.mark.parametrize(("call", "name"), [
+    (lambda c, **kw: score_corpus(c, "ukraine_war", progress=False, **kw), "score_corpus"),
+    (lambda c, **kw: score_corpus(c, "ukraine_war", progress=False, n_jobs=2, **kw),
+     "score_corpus"),
+    (lambda c, **kw: fr.score_documents(fr.find_hits(c, "ukraine_war", progress=False), c,
+                                        **kw), "score_documents"),
+])
+def test_in_memory_filter_errors_name_the_function(sample, call, name):
+    with pytest.raises(InputError, match=rf"The 'voice' parameter of {name} must be one of "
+                                         r"author, quote, scare_quote \(or a list of them\); "
+                                         r"got 'Author'\."):
+        call(sample.head(5), voice="Author")
+    with pytest.raises(InputError, match=rf"The 'negated' parameter of {name} must be True, "
+                                         r"False or None; got 1\."):
+        call(sample.head(5), negated=1)
