@@ -36,7 +36,7 @@ import pandas as pd
 from framing._io import atomic_path, atomic_write_text
 from framing.corpus import CORPUS_FORMATS, json_record, validate_corpus
 from framing.errors import CorpusError, InputError
-from framing.score import check_filters
+from framing.score import _detection_mode, check_filters
 
 __all__ = ["stream_scores", "iter_corpus_chunks", "score_dask", "StreamResult"]
 
@@ -633,11 +633,7 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
     suffix = _writer(out)
     compiled = compile_lexicon(lexicon)
     filters = check_filters(voice, negated, "stream_scores")
-    sentences = False
-    if filters:
-        from framing.context import context_settings
-
-        sentences = context_settings()
+    sentences = _detection_mode(filters)
     options = {"text": text, "doc_id": doc_id, "source": source, "date": date, "lang": lang,
                "title": title, "url": url, "format": format, "encoding": encoding,
                "infer_lang": infer_lang, "empty": empty}
@@ -976,13 +972,8 @@ def _score_partition(df: pd.DataFrame, compiled, per: int, validate: bool,
     from framing.score import score_documents
 
     corpus = validate_corpus(df.copy()) if validate else df
-    sentences = False
-    if filters:
-        from framing.context import context_settings
-
-        sentences = context_settings()
     hits, tokens = _find_hits(corpus, compiled, n_tokens=True, progress=False,
-                              sentences=sentences, warn=False)
+                              sentences=_detection_mode(filters), warn=False)
     return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens, per=per,
                            **(filters or {}))
 

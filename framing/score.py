@@ -62,7 +62,8 @@ def check_filters(voice, negated, caller: str = "score_documents") -> dict:
     >>> check_filters(None, None)
     {}
     """
-    voices = ("author", "quote", "scare_quote")     # framing.context.VOICES
+    from framing.context import VOICES as voices
+
     filters = {}
     if voice is not None:
         given = [voice] if isinstance(voice, str) else list(voice) \
@@ -77,6 +78,16 @@ def check_filters(voice, negated, caller: str = "score_documents") -> dict:
                              f"or None; got {negated!r}.")
         filters["negated"] = negated
     return filters
+
+
+def _detection_mode(filters: dict):
+    """What detection must read for these (checked) filters: the context settings when a
+    filter needs each hit's context, else ``False`` (no sentences, no context)."""
+    if not filters:
+        return False
+    from framing.context import context_settings
+
+    return context_settings()
 
 
 def filter_hits(hits: pd.DataFrame, **where) -> pd.DataFrame:
@@ -216,15 +227,10 @@ def score_corpus(corpus, lexicon, *, voice=None, negated=None, per: int = 1000,
     from framing.corpus import read_corpus
     from framing.detect import _find_hits, _n_workers, compile_lexicon
 
-    check_filters(voice, negated, "score_corpus")
+    sentences = _detection_mode(check_filters(voice, negated, "score_corpus"))
     if not isinstance(corpus, pd.DataFrame):
         corpus = read_corpus(corpus)
     compiled = compile_lexicon(lexicon)
-    sentences = False
-    if voice is not None or negated is not None:
-        from framing.context import context_settings
-
-        sentences = context_settings()       # each hit's context, found with it
     if _n_workers(n_jobs) > 1 and len(corpus) > 1:
         check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
         return _score_in_pieces(corpus, compiled, sentences, {"voice": voice,
