@@ -280,7 +280,7 @@ def _with_context(rows: list, text: str, lang: str, sentences, sents) -> list:
 # (rare letters such as 'İ') take the reference path.
 
 _SEP = "\x00"               # joins documents: not a word character, never joinable
-_BATCH_CHARS = 1 << 20      # characters per numpy batch
+_BATCH_CHARS = 1 << 17      # characters per numpy batch: its arrays stay in the core's own cache
 _GLOB_CAP = 6
 _MIX1, _MIX2, _LEN_SALT = 0x9E3779B1, 0x85EBCA77, 0x27D4EB2F
 
@@ -540,14 +540,18 @@ def _expansions(text: str, extra: int) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _fold_expansions()[0].finditer(text)]
 
 
-def _match_batch(texts: list[str], langs: list, compiled: CompiledLexicon,
-                 sentences: bool = True):
-    """Hits and token counts of several texts: ``(rows per text, tokens per text)``.
+def _scan_batch(texts: list[str], langs: list, compiled: CompiledLexicon,
+                sentences: bool = True):
+    """The matches of several texts, before their offsets are worked out.
 
-    Gives exactly what :func:`_match_one` gives for each text (rows in the same order).
+    Returns ``(norms, kept, fallback, counts, spans)``: the normalized texts; ``kept``
+    maps a text's position to its resolved matches ``(i, j, entry)`` (texts with none are
+    left out); ``fallback`` maps the position of a text that took the reference path to
+    its rows from :func:`_match_one` (read with ``sentences``); ``counts`` holds the word
+    tokens of every text; ``spans()`` yields the offsets into its normalized text of every
+    match of ``kept``, text by text, as ``(a, b)`` lists. Scoring needs only ``kept``.
     """
     pf = _prefilter(compiled)
-    context = not isinstance(sentences, bool)
     norms = [normalize(t) for t in texts]
     joined, folded, fallback, to_norm, starts_f, doc_starts = _fold_batch(
         [n.text for n in norms])
@@ -556,7 +560,6 @@ def _match_batch(texts: list[str], langs: list, compiled: CompiledLexicon,
     to_norm = to_norm or (lambda offsets: offsets)      # offsets in `folded` -> `joined`
     bounds = np.append(np.searchsorted(f_starts, starts_f), len(f_starts))
     counts = np.diff(bounds).tolist()
-    rows: list = [[] for _ in texts]
     cand = _candidates(codes, f_starts, f_ends, pf)
     raw_by_doc: dict = {}
     if cand.size:
@@ -602,15 +605,37 @@ def _match_batch(texts: list[str], langs: list, compiled: CompiledLexicon,
         found = _resolve(raw, compiled.entries, compiled.frame_order, compiled.n_globs)
         if found:
             kept[d] = found
-    if kept:                            # offsets of every hit in `joined`, in one go
+    rows = {}
+    for d in fallback:
+        rows[d], n = _match_one(texts[d], langs[d], compiled, sentences)
+        counts[d] = n if n is not None else len(word_spans(norms[d].text))
+
+    def spans():                        # offsets of every hit in `joined`, in one go
+        if not kept:
+            return
         edges = bounds.tolist()
         first = np.array([edges[d] + i for d, found in kept.items() for i, _, _ in found])
         last = np.array([edges[d] + j - 1 for d, found in kept.items() for _, j, _ in found])
         at = iter(zip(to_norm(f_starts[first]).tolist(), to_norm(f_ends[last]).tolist()))
+        for d, found in kept.items():
+            off = int(doc_starts[d])
+            yield [(a - off, b - off) for a, b in itertools.islice(at, len(found))]
+
+    return norms, kept, rows, counts, spans
+
+
+def _match_batch(texts: list[str], langs: list, compiled: CompiledLexicon,
+                 sentences: bool = True):
+    """Hits and token counts of several texts: ``(rows per text, tokens per text)``.
+
+    Gives exactly what :func:`_match_one` gives for each text (rows in the same order).
+    """
+    context = not isinstance(sentences, bool)
+    norms, kept, fallback, counts, spans_of = _scan_batch(texts, langs, compiled, sentences)
+    rows: list = [[] for _ in texts]
     entries = compiled.entries
-    for d, found in kept.items():
-        text, norm, off = texts[d], norms[d], int(doc_starts[d])
-        spans = [(a - off, b - off) for a, b in itertools.islice(at, len(found))]
+    for (d, found), spans in zip(kept.items(), spans_of()):
+        text, norm = texts[d], norms[d]
         if not sentences:
             sents = None
         elif context:                   # the context reads sentences after the last hit too
@@ -628,9 +653,8 @@ def _match_batch(texts: list[str], langs: list, compiled: CompiledLexicon,
                         term.weight))
         if context:
             rows[d] = _with_context(out, text, langs[d], sentences, sents)
-    for d in fallback:
-        rows[d], n = _match_one(texts[d], langs[d], compiled, sentences)
-        counts[d] = n if n is not None else len(word_spans(norms[d].text))
+    for d, found in fallback.items():
+        rows[d] = found
     return rows, counts
 
 
@@ -884,18 +908,29 @@ def _in_pieces(corpus: pd.DataFrame, compiled: CompiledLexicon, n_jobs, function
                columns=("doc_id", "text", "lang")):
     """``function(compiled, piece, *args)`` for pieces of a corpus, in order: here with one
     job, else in ``n_jobs`` worker processes (see :func:`_detect_pieces`), which receive the
-    ``columns`` of their pieces."""
+    ``columns`` of their pieces.
+
+    Where worker processes are forked (Linux), they are forked after the corpus is in
+    place and read their pieces from their copy of this process's memory: a piece is sent
+    as two numbers, not as its text."""
     workers = _n_workers(n_jobs)
     if workers == 1 or len(corpus) < 2:
         yield function(compiled, corpus, *args)
         return
     bounds = iter(_unit_bounds(None, workers, lengths=_text_lengths(corpus["text"])))
     columns = list(dict.fromkeys(c for c in columns if c in corpus.columns))
+    table = corpus[columns]
+    key = None
+    if _forks():
+        key = object()
+        _SHARED[id(key)] = table            # in place before the workers are forked
     pool = worker_pool(compiled, workers)
 
     def submit(piece):
         a, b = piece
-        return pool.submit(_call, function, corpus[columns].iloc[a:b], *args)
+        if key is not None:
+            return pool.submit(_call_shared, function, id(key), a, b, *args)
+        return pool.submit(_call, function, table.iloc[a:b], *args)
 
     try:                            # two pieces per worker in flight, gathered in order
         pending = collections.deque(submit(p) for p in itertools.islice(bounds, 2 * workers))
@@ -907,15 +942,17 @@ def _in_pieces(corpus: pd.DataFrame, compiled: CompiledLexicon, n_jobs, function
             yield result
     finally:
         pool.shutdown(cancel_futures=True)
+        if key is not None:
+            del _SHARED[id(key)]
 
 
-def _submit_pieces(pool, workers: int, corpus: pd.DataFrame, lang, sentences: bool) -> list:
-    """Send pieces of a corpus to the workers of ``pool``; the futures of their
-    :func:`_detect_frame` results, in corpus order."""
+def _submit_pieces(pool, workers: int, corpus: pd.DataFrame, function, *args,
+                   columns=("doc_id", "text", "lang")) -> list:
+    """Send pieces of a corpus to the workers of ``pool``; the futures of
+    ``function(compiled, piece, *args)``, in corpus order."""
     bounds = _unit_bounds(None, workers, lengths=_text_lengths(corpus["text"]))
-    columns = [c for c in ("doc_id", "text", "lang") if c in corpus.columns]
-    return [pool.submit(_call, _detect_frame, corpus[columns].iloc[a:b], lang, sentences)
-            for a, b in bounds]
+    columns = [c for c in columns if c in corpus.columns]
+    return [pool.submit(_call, function, corpus[columns].iloc[a:b], *args) for a, b in bounds]
 
 
 def _detect_frame(compiled: CompiledLexicon, corpus: pd.DataFrame, lang, sentences: bool):
@@ -931,6 +968,48 @@ def _detect_frame(compiled: CompiledLexicon, corpus: pd.DataFrame, lang, sentenc
         hits["normalized"] = pd.Series(normalized_flags(hits, corpus), index=hits.index,
                                        dtype="bool")
     return hits, counts, missing
+
+
+def _tally_frame(compiled: CompiledLexicon, corpus: pd.DataFrame, lang=None):
+    """What scoring needs of a corpus table, without its hits table (no offsets, no
+    sentences): ``(count, weight, tokens, missing)``.
+
+    ``count`` (int64) and ``weight`` (float64) have one row per document (corpus order)
+    and one column per frame (lexicon order): the hits and their summed entry weights.
+    ``tokens`` lists the word tokens of every document and ``missing`` counts the
+    documents per language the lexicon has no patterns for. The weights of a cell are
+    added in the order of the hits table, as :func:`framing.score.score_documents` adds
+    them, so both give the same scores.
+    """
+    langs = _languages(corpus, lang)
+    missing = Counter(lg for lg in langs if lg not in compiled.matchers)
+    texts = corpus["text"].tolist()
+    order = compiled.frame_order
+    width = len(order)
+    frame_of = [order[t.frame] for t in compiled.entries]
+    weight_of = [t.weight for t in compiled.entries]
+    cells, weights, tokens = [], [], []
+    with _gc_paused():
+        for a, b in _batches(texts, _BATCH_CHARS):
+            _, kept, fallback, counts, _ = _scan_batch(texts[a:b], langs[a:b], compiled,
+                                                       False)
+            for d, found in kept.items():
+                base = (a + d) * width
+                for _, _, e in found:
+                    cells.append(base + frame_of[e])
+                    weights.append(weight_of[e])
+            for d, rows in fallback.items():
+                base = (a + d) * width
+                for row in rows:
+                    cells.append(base + order[row[0]])
+                    weights.append(row[8])
+            tokens.extend(counts)
+    size = len(texts) * width
+    cells = np.array(cells, dtype=np.int64)
+    count = np.bincount(cells, minlength=size).astype(np.int64).reshape(len(texts), width)
+    weight = np.bincount(cells, weights=np.array(weights, dtype=np.float64),
+                         minlength=size).reshape(len(texts), width)
+    return count, weight, np.array(tokens, dtype=np.int64), missing
 
 
 def _text_lengths(texts: pd.Series) -> list[int]:
@@ -1024,6 +1103,22 @@ def _unit_bounds(texts, n_jobs, size: int = 2 << 20, *, lengths=None) -> list:
         return [(0, len(lengths))]
     size = max(1 << 16, min(size, sum(lengths) // (3 * workers) + 1))
     return list(_batches(None, size, lengths=lengths))
+
+
+_SHARED: dict = {}      # tables forked worker processes read their pieces from
+
+
+def _forks() -> bool:
+    """Whether new worker processes are forked (they then share this process's memory)."""
+    import multiprocessing
+
+    return multiprocessing.get_context().get_start_method() == "fork"   # as the pool's
+
+
+def _call_shared(function, key: int, start: int, stop: int, *args):
+    """Run ``function(compiled_lexicon, piece, *args)`` in a forked worker process, on the
+    rows ``start:stop`` of a table it shares with the process that forked it."""
+    return function(_WORKER["compiled"], _SHARED[key].iloc[start:stop], *args)
 
 
 def _init_worker(compiled: CompiledLexicon) -> None:

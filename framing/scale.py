@@ -36,7 +36,7 @@ import pandas as pd
 from framing._io import atomic_path, atomic_write_text
 from framing.corpus import CORPUS_FORMATS, json_record, validate_corpus
 from framing.errors import CorpusError, InputError
-from framing.score import _detection_mode, check_filters
+from framing.score import _detection_mode, _score_tallies, _tally_piece, check_filters
 
 __all__ = ["stream_scores", "iter_corpus_chunks", "score_dask", "StreamResult"]
 
@@ -661,7 +661,8 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
             if pool is None:
                 _save_chunk(score(chunk, None), chunk, partial, state, bar)
                 continue
-            job = _submit_pieces(pool, workers, chunk.corpus, None, sentences)
+            job = _submit_pieces(pool, workers, chunk.corpus, _tally_piece, sentences,
+                                 filters)
             if pending is not None:     # score the previous chunk while the workers work
                 _save_chunk(score(*pending), pending[0], partial, state, bar)
             pending = (chunk, job)
@@ -681,22 +682,11 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
 
 def _score(chunk: _Chunk, job, compiled, per: int, missing: Counter, sentences=False,
            filters: dict | None = None) -> pd.DataFrame:
-    """The scores of a chunk: from the workers' results (``job``) or found here."""
-    from framing.detect import _concat_hits, _context_columns, _detect_frame
-    from framing.score import score_documents
-
-    corpus = chunk.corpus
-    results = [_detect_frame(compiled, corpus, None, sentences)] if job is None else \
-        [future.result() for future in job]
-    counts = []
-    for _, n, languages in results:
-        counts.extend(n)
-        missing.update(languages)
-    hits = _concat_hits([r for r, _, _ in results], compiled.lexicon,
-                        _context_columns(sentences))
-    tokens = pd.Series(counts, index=corpus["doc_id"].tolist(), name="n_tokens", dtype="int64")
-    return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens, per=per,
-                           **(filters or {}))
+    """The scores of a chunk: from the workers' tallies of its pieces (``job``) or here."""
+    filters = filters or {}
+    tallies = [_tally_piece(compiled, chunk.corpus, sentences, filters)] if job is None \
+        else [future.result() for future in job]
+    return _score_tallies(chunk.corpus, compiled, tallies, per, filters, missing)
 
 
 def _save_chunk(scores: pd.DataFrame, chunk: _Chunk, partial: Path, state: dict, bar) -> None:
@@ -968,12 +958,8 @@ def _meta_corpus(ddf) -> pd.DataFrame:
 
 def _score_partition(df: pd.DataFrame, compiled, per: int, validate: bool,
                      filters: dict | None = None) -> pd.DataFrame:
-    from framing.detect import _find_hits
-    from framing.score import score_documents
-
+    filters = filters or {}
     corpus = validate_corpus(df.copy()) if validate else df
-    hits, tokens = _find_hits(corpus, compiled, n_tokens=True, progress=False,
-                              sentences=_detection_mode(filters), warn=False)
-    return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens, per=per,
-                           **(filters or {}))
+    tally = _tally_piece(compiled, corpus, _detection_mode(filters), filters)
+    return _score_tallies(corpus, compiled, [tally], per, filters, Counter())
 

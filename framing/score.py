@@ -7,6 +7,8 @@ every mean).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 
@@ -180,27 +182,58 @@ def score_documents(hits: pd.DataFrame, corpus: pd.DataFrame, *, lexicon=None,
         raise InputError(f"{len(unknown)} doc_id(s) in hits are not in the corpus (first: "
                          f"{', '.join(map(repr, unknown[:5]))}); score hits with the corpus "
                          "they were found in.")
-    tokens = _token_counts(corpus, n_tokens)
-    docs = corpus["doc_id"].tolist()
-    index = pd.MultiIndex.from_product([docs, frames], names=["doc_id", "frame"])
-    weight = hits["weight"] if "weight" in hits.columns else pd.Series(1.0, index=hits.index)
-    agg = (hits.assign(_w=weight).groupby(["doc_id", "frame"], sort=False)
-           .agg(count=("_w", "size"), weight=("_w", "sum")))
-    scores = agg.reindex(index, fill_value=0).reset_index()
-    scores["count"] = scores["count"].astype("int64")
-    scores["weight"] = scores["weight"].astype("float64")
-    scores["n_tokens"] = np.repeat(tokens.to_numpy(), len(frames)).astype("int64")
+    tokens = _token_counts(corpus, n_tokens).to_numpy()
+    count, weight = _hit_matrices(hits, corpus["doc_id"], frames)
+    return _scores_table(corpus, count, weight, tokens, frames, labels, lex_name,
+                         lex_version, per, {"voice": voice, "negated": negated})
+
+
+def _hit_matrices(hits: pd.DataFrame, doc_ids: pd.Series, frames: list):
+    """``(count, weight)`` of a hits table: one row per document of ``doc_ids`` (in that
+    order) and one column per frame, the hits and the sum of their weights (added in the
+    order of the table). Hits of frames not in ``frames`` are left out."""
+    width = len(frames)
+    codes, docs = pd.factorize(doc_ids.to_numpy())    # documents sharing an id share counts
+    rows = pd.Index(docs).get_indexer(hits["doc_id"].to_numpy())
+    cols = pd.Index(frames).get_indexer(hits["frame"].to_numpy())
+    keep = (rows >= 0) & (cols >= 0)
+    cells = rows[keep].astype(np.int64) * width + cols[keep]
+    weights = (hits["weight"].to_numpy(dtype="float64")[keep] if "weight" in hits.columns
+               else np.ones(len(cells)))
+    size = len(docs) * width
+    count = np.bincount(cells, minlength=size).astype(np.int64).reshape(len(docs), width)
+    weight = np.bincount(cells, weights=weights, minlength=size).reshape(len(docs), width)
+    if len(docs) < len(doc_ids):
+        return count[codes], weight[codes]
+    return count, weight
+
+
+def _scores_table(corpus: pd.DataFrame, count: np.ndarray, weight: np.ndarray,
+                  tokens: np.ndarray, frames: list, labels: dict, lex_name: str,
+                  lex_version: str, per: int, filters: dict) -> pd.DataFrame:
+    """The scores table (see :func:`score_documents`) of the documents of ``corpus``, from
+    their hits per frame (``count``, ``weight``: one row per document, one column per
+    frame) and their word tokens."""
+    n, width = len(corpus), len(frames)
+    tokens = np.asarray(tokens, dtype=np.int64)
+    counts = count.reshape(-1)
+    n_tokens = np.repeat(tokens, width)
     with np.errstate(divide="ignore", invalid="ignore"):
-        rate = scores["count"].to_numpy() * per / scores["n_tokens"].to_numpy()
-    scores["rate"] = np.where(scores["n_tokens"].to_numpy() > 0, rate, 0.0)
-    scores["lexicon"] = lex_name
-    scores["lexicon_version"] = lex_version
-    meta = [c for c in SCORES_METADATA if c in corpus.columns]
-    for col in meta:
-        scores[col] = np.repeat(corpus[col].to_numpy(), len(frames))
-    scores = scores[list(SCORES_COLUMNS) + meta]
+        rate = np.where(n_tokens > 0, counts * per / n_tokens, 0.0)
+    each = np.repeat(np.arange(n), width)                  # row -> document
+    values = {"doc_id": _repeat(corpus["doc_id"], each),
+              "frame": _repeat(pd.Series(frames, dtype="str"), np.tile(np.arange(width), n)),
+              "count": counts.astype(np.int64), "weight": weight.reshape(-1).astype(np.float64),
+              "rate": rate, "n_tokens": n_tokens,
+              "lexicon": lex_name, "lexicon_version": lex_version}
+    columns = {col: values[col] for col in SCORES_COLUMNS}
+    for col in SCORES_METADATA:
+        if col in corpus.columns:
+            columns[col] = _repeat(corpus[col], each)
+    scores = pd.DataFrame(columns)
     scores.attrs.update({"frames": list(frames), "labels": labels, "per": per,
-                         "filters": {"voice": voice, "negated": negated}})
+                         "filters": {"voice": filters.get("voice"),
+                                     "negated": filters.get("negated")}})
     return scores
 
 
@@ -225,59 +258,85 @@ def score_corpus(corpus, lexicon, *, voice=None, negated=None, per: int = 1000,
     1      b  proxy_war      0         2    0.0
     """
     from framing.corpus import read_corpus
-    from framing.detect import _find_hits, _n_workers, compile_lexicon
+    from framing.detect import _in_pieces, _progress_bar, _warn_languages, compile_lexicon
 
-    sentences = _detection_mode(check_filters(voice, negated, "score_corpus"))
+    filters = check_filters(voice, negated, "score_corpus")
     if not isinstance(corpus, pd.DataFrame):
         corpus = read_corpus(corpus)
+    check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
     compiled = compile_lexicon(lexicon)
-    if _n_workers(n_jobs) > 1 and len(corpus) > 1:
-        check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
-        return _score_in_pieces(corpus, compiled, sentences, {"voice": voice,
-                                                              "negated": negated},
-                                per, progress, n_jobs)
-    hits, tokens = _find_hits(corpus, compiled, n_tokens=True, progress=progress,
-                              n_jobs=n_jobs, sentences=sentences)
-    return score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens,
-                           voice=voice, negated=negated, per=per)
-
-
-def _score_in_pieces(corpus: pd.DataFrame, compiled, sentences, filters: dict, per: int,
-                     progress, n_jobs) -> pd.DataFrame:
-    """:func:`score_corpus` with worker processes that find and score pieces of the corpus
-    (scores of a document depend on its hits only): this process only joins the tables."""
-    from collections import Counter
-
-    from framing.detect import _in_pieces, _progress_bar, _warn_languages
-
     bar = _progress_bar(len(corpus), progress, "scoring")
-    parts, missing = [], Counter()
+    tallies, missing = [], Counter()
     try:
-        for scores, n, languages in _in_pieces(
-                corpus, compiled, n_jobs, _score_frame, sentences, per, filters,
-                columns=("doc_id", "text", "lang", *SCORES_METADATA)):
-            parts.append(scores)
-            missing.update(languages)
+        for tally in _in_pieces(corpus, compiled, n_jobs, _tally_piece, _detection_mode(filters),
+                                filters):
+            tallies.append(tally)
             if bar is not None:
-                bar.update(n)
+                bar.update(len(tally[2]))
     finally:
         if bar is not None:
             bar.close()
-    _warn_languages(missing, compiled, stacklevel=3)
-    scores = pd.concat(parts, ignore_index=True)
-    scores.attrs = dict(parts[0].attrs)
+    scores = _score_tallies(corpus, compiled, tallies, per,
+                            {"voice": voice, "negated": negated}, missing)
+    _warn_languages(missing, compiled, stacklevel=2)
     return scores
 
 
-def _score_frame(compiled, corpus: pd.DataFrame, sentences, per: int, filters: dict):
-    """Scores, documents and uncovered languages of a piece of a corpus (in a worker)."""
-    from framing.detect import _detect_frame
+def _tally_piece(compiled, corpus: pd.DataFrame, sentences, filters: dict):
+    """``(count, weight, tokens, missing)`` of a piece of a corpus (see
+    :func:`framing.detect._tally_frame`): one row per document of the piece, in order.
 
-    hits, counts, missing = _detect_frame(compiled, corpus, None, sentences)
-    tokens = pd.Series(counts, index=corpus["doc_id"].tolist(), name="n_tokens", dtype="int64")
-    scores = score_documents(hits, corpus, lexicon=compiled.lexicon, n_tokens=tokens, per=per,
-                             **filters)
-    return scores, len(corpus), missing
+    Without filters no hits table is built; with them, the hits (with their context) are
+    found, filtered and counted per document position."""
+    from framing.detect import _detect_frame, _tally_frame
+
+    if not filters:
+        return _tally_frame(compiled, corpus)
+    at = pd.Series(np.arange(len(corpus)))          # positions, so that shared ids stay apart
+    hits, counts, missing = _detect_frame(compiled, corpus.assign(doc_id=at.to_numpy()),
+                                          None, sentences)
+    count, weight = _hit_matrices(filter_hits(hits, **filters), at,
+                                  list(compiled.lexicon.frames))
+    return count, weight, np.array(counts, dtype=np.int64), missing
+
+
+def _score_tallies(corpus: pd.DataFrame, compiled, tallies: list, per: int, filters: dict,
+                   missing: Counter) -> pd.DataFrame:
+    """The scores table of a corpus from the tallies of its pieces (in order); the
+    documents per uncovered language are added to ``missing``. ``filters`` (as the caller
+    gave them) are recorded in the table's ``attrs``."""
+    lex = compiled.lexicon
+    frames = list(lex.frames)
+    for tally in tallies:
+        missing.update(tally[3])
+    if tallies:
+        count, weight, tokens = (np.concatenate([t[k] for t in tallies]) for k in range(3))
+    else:
+        count, weight = np.zeros((0, len(frames)), np.int64), np.zeros((0, len(frames)))
+        tokens = np.zeros(0, np.int64)
+    codes, ids = pd.factorize(corpus["doc_id"].to_numpy())
+    if len(ids) < len(corpus):          # documents sharing an id share their counts
+        count = _sum_rows(count, codes, len(ids))[codes]
+        weight = _sum_rows(weight, codes, len(ids))[codes]
+    return _scores_table(corpus, count, weight, tokens, frames, lex.labels, lex.name,
+                         lex.version_id, per, filters)
+
+
+def _repeat(column: pd.Series, rows: np.ndarray):
+    """The values of ``column`` at positions ``rows``, as a DataFrame column: taken as
+    they are for pandas' default string dtype and for dates with a time zone (no Python
+    object per row), else as a NumPy array whose dtype pandas infers."""
+    dtype = column.dtype
+    if (isinstance(dtype, pd.StringDtype) and dtype.na_value is not pd.NA) or isinstance(
+            dtype, pd.DatetimeTZDtype):
+        return column.array.take(rows)
+    return column.to_numpy()[rows]
+
+
+def _sum_rows(matrix: np.ndarray, codes: np.ndarray, n: int) -> np.ndarray:
+    out = np.zeros((n, matrix.shape[1]), dtype=matrix.dtype)
+    np.add.at(out, codes, matrix)
+    return out
 
 
 def _frames(hits: pd.DataFrame, lexicon):

@@ -14,11 +14,18 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import framing as fr
-from framing.detect import _match_batch, _match_one, compile_lexicon, find_hits
+from framing.detect import (
+    _detect_frame,
+    _match_batch,
+    _match_one,
+    _tally_frame,
+    compile_lexicon,
+    find_hits,
+)
 from framing.errors import CorpusError, InputError
 from framing.lexicon import parse_lexicon
 from framing.scale import iter_corpus_chunks, stream_scores
-from framing.score import score_corpus
+from framing.score import _hit_matrices, score_corpus, score_documents
 from framing.text import (
     _cluster_re,
     _clusters,
@@ -98,7 +105,10 @@ def lexicons(draw):
     frames = {}
     for f in range(draw(st.integers(1, 3))):
         terms = draw(st.lists(PATTERNS, min_size=1, max_size=6, unique=True))
-        entry = [{"pattern": t, "case_sensitive": True} if t.isupper() else t for t in terms]
+        weights = draw(st.lists(st.sampled_from([1.0, 1.0, 0.1, 0.7, 2.5, -1.3]),
+                                min_size=len(terms), max_size=len(terms)))
+        entry = [{"pattern": t, "weight": w, "case_sensitive": t.isupper()}
+                 for t, w in zip(terms, weights)]
         frame = {"terms": {draw(st.sampled_from(["en", "de", "any"])): entry}}
         if draw(st.booleans()):
             frame["exclude"] = {"en": [draw(PATTERNS)]}
@@ -142,6 +152,30 @@ def lexicon_and_texts(draw):
 def test_fast_matcher_equals_reference_on_texts_made_of_patterns(case):
     lexicon, docs = case
     test_fast_matcher_equals_reference.hypothesis.inner_test(lexicon, docs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(lexicon_and_texts())
+def test_tally_equals_the_counts_of_the_hits_table(case):
+    """Scoring counts hits without building the hits table; the counts and summed weights
+    per document and frame are those of the hits table, for every text the matcher meets
+    (also those that take the reference path, and languages the lexicon lacks)."""
+    lexicon, docs = case
+    compiled = compile_lexicon(lexicon)
+    corpus = pd.DataFrame({"doc_id": [f"d{k}" for k in range(len(docs))],
+                           "text": [t for t, _ in docs], "lang": [lg for _, lg in docs]})
+    count, weight, tokens, missing = _tally_frame(compiled, corpus)
+    hits, want_tokens, want_missing = _detect_frame(compiled, corpus, None, False)
+    want_count, want_weight = _hit_matrices(hits, corpus["doc_id"], list(lexicon.frames))
+    assert count.tolist() == want_count.tolist()
+    assert weight.tolist() == want_weight.tolist()
+    assert tokens.tolist() == want_tokens and missing == want_missing
+    for k, doc_id in enumerate(corpus["doc_id"]):   # and the hits table's own sums
+        mine = hits[hits["doc_id"] == doc_id]
+        for f, frame in enumerate(lexicon.frames):
+            assert count[k, f] == (mine["frame"] == frame).sum()
+            assert weight[k, f] == pytest.approx(mine.loc[mine["frame"] == frame,
+                                                          "weight"].sum())
 
 
 def test_fast_matcher_on_the_shipped_lexicon_and_seed(shared_dir):
@@ -249,6 +283,24 @@ def test_n_jobs_two_equals_one(lexicon):
     pd.testing.assert_frame_equal(one, two)
     pd.testing.assert_frame_equal(score_corpus(corpus, lexicon, progress=False),
                                   score_corpus(corpus, lexicon, progress=False, n_jobs=2))
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_documents_sharing_an_id_share_their_counts(lexicon, n_jobs):
+    """A corpus table not read by read_corpus may repeat a doc_id: each of its rows gets
+    the counts of all the documents with that id, as score_documents gives them from the
+    hits table (which knows documents by id only), with each document's own tokens."""
+    corpus = make_corpus(40)
+    corpus.loc[[3, 4, 30], "doc_id"] = "shared"
+    got = score_corpus(corpus, lexicon, progress=False, n_jobs=n_jobs)
+    want = score_documents(find_hits(corpus, lexicon, progress=False, context=False), corpus,
+                           lexicon=lexicon)
+    pd.testing.assert_frame_equal(got, want)
+    shared = got[got["doc_id"] == "shared"]
+    assert shared.groupby("frame")["count"].nunique().eq(1).all()
+    assert shared["count"].sum() > 0
+    assert shared["n_tokens"].drop_duplicates().tolist() == [
+        len(word_spans(fr.normalize(corpus.loc[k, "text"]).text)) for k in (3, 4, 30)]
 
 
 def test_n_jobs_must_be_an_int(lexicon):
