@@ -120,6 +120,24 @@ class CompiledLexicon:
             return self.matchers.get(ANY_LANG)
         return self.matchers[lang]
 
+    def __reduce__(self):
+        # A process keeps one compiled lexicon per lexicon version: the copy a worker
+        # receives with every piece (the actors, inside the context settings) is replaced
+        # by the one it already has, whose memos are warm.
+        lex = self.lexicon
+        return _unpickle_compiled, ((lex.name, _version_id(lex)), lex, self.entries,
+                                    self.frame_order, self.matchers, self.n_globs,
+                                    self.prefilter)
+
+
+def _unpickle_compiled(key: tuple, *fields) -> CompiledLexicon:
+    found = _CACHE.get(key)
+    if found is None:
+        if len(_CACHE) > 16:
+            _CACHE.clear()
+        found = _CACHE[key] = CompiledLexicon(*fields)
+    return found
+
 
 _CACHE: dict = {}
 

@@ -22,6 +22,7 @@ from framing.detect import (
     compile_lexicon,
     find_hits,
 )
+from framing.context import context_settings
 from framing.errors import CorpusError, InputError
 from framing.lexicon import parse_lexicon
 from framing.scale import iter_corpus_chunks, stream_scores
@@ -283,6 +284,42 @@ def test_n_jobs_two_equals_one(lexicon):
     pd.testing.assert_frame_equal(one, two)
     pd.testing.assert_frame_equal(score_corpus(corpus, lexicon, progress=False),
                                   score_corpus(corpus, lexicon, progress=False, n_jobs=2))
+
+
+def test_n_jobs_sends_pieces_when_workers_are_not_forked(lexicon, monkeypatch):
+    """Forked workers read their pieces from the memory they share with this process;
+    where workers are not forked (macOS, Windows, Python 3.14's default), the pieces are
+    sent to them, with the same result."""
+    import framing.detect as detect
+
+    corpus = fr.read_corpus(make_corpus(120))
+    forked = score_corpus(corpus, lexicon, progress=False, n_jobs=2)
+    assert detect._SHARED == {}                     # released when the pool is done
+    monkeypatch.setattr(detect, "_forks", lambda: False)
+    sent = score_corpus(corpus, lexicon, progress=False, n_jobs=2)
+    pd.testing.assert_frame_equal(forked, sent)
+    pd.testing.assert_frame_equal(sent, score_corpus(corpus, lexicon, progress=False))
+
+
+def test_a_compiled_lexicon_unpickles_as_the_one_a_process_has(lexicon):
+    """Workers receive the actor lexicon with every piece (in the context settings); they
+    must keep using their own copy, whose memos are warm, and get the same hits."""
+    import pickle
+
+    compiled = compile_lexicon(lexicon)
+    assert pickle.loads(pickle.dumps(compiled)) is compiled
+    settings = context_settings()
+    again = pickle.loads(pickle.dumps(settings))
+    assert again.actors is settings.actors
+    import framing.detect as detect
+
+    detect._CACHE.clear()                           # a process that has not seen it yet
+    fresh = pickle.loads(pickle.dumps(compiled))
+    assert fresh is not compiled and compile_lexicon(lexicon) is fresh
+    assert fresh.entries == compiled.entries and fresh.frame_order == compiled.frame_order
+    corpus = fr.read_corpus(make_corpus(30))
+    pd.testing.assert_frame_equal(find_hits(corpus, fresh, progress=False),
+                                  find_hits(corpus, compiled, progress=False))
 
 
 @pytest.mark.parametrize("n_jobs", [1, 2])
