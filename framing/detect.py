@@ -298,7 +298,8 @@ def _with_context(rows: list, text: str, lang: str, sentences, sents) -> list:
 # (rare letters such as 'İ') take the reference path.
 
 _SEP = "\x00"               # joins documents: not a word character, never joinable
-_BATCH_CHARS = 1 << 17      # characters per numpy batch: its arrays stay in the core's own cache
+_BATCH_CHARS = 1 << 17      # characters per numpy batch: its arrays stay in the core's cache
+_ALONE_CHARS = 1 << 24      # characters per piece of a corpus detected in this process
 _GLOB_CAP = 6
 _MIX1, _MIX2, _LEN_SALT = 0x9E3779B1, 0x85EBCA77, 0x27D4EB2F
 
@@ -932,8 +933,13 @@ def _in_pieces(corpus: pd.DataFrame, compiled: CompiledLexicon, n_jobs, function
     place and read their pieces from their copy of this process's memory: a piece is sent
     as two numbers, not as its text."""
     workers = _n_workers(n_jobs)
-    if workers == 1 or len(corpus) < 2:
-        yield function(compiled, corpus, *args)
+    if workers == 1 or len(corpus) < 2:     # here, in pieces of 16M characters (progress)
+        pieces = list(_batches(None, _ALONE_CHARS, lengths=_text_lengths(corpus["text"])))
+        if len(pieces) < 2:
+            yield function(compiled, corpus, *args)
+            return
+        for a, b in pieces:
+            yield function(compiled, corpus.iloc[a:b], *args)
         return
     bounds = iter(_unit_bounds(None, workers, lengths=_text_lengths(corpus["text"])))
     columns = list(dict.fromkeys(c for c in columns if c in corpus.columns))

@@ -286,6 +286,37 @@ def test_n_jobs_two_equals_one(lexicon):
                                   score_corpus(corpus, lexicon, progress=False, n_jobs=2))
 
 
+def test_one_process_works_in_pieces_that_move_the_progress_bar(lexicon, monkeypatch):
+    """With one process a large corpus is detected in pieces of 16M characters, so that
+    the progress bar moves; the tables are those of one piece."""
+    import framing.detect as detect
+
+    corpus = fr.read_corpus(make_corpus(200))
+    whole = (find_hits(corpus, lexicon, progress=False),
+             score_corpus(corpus, lexicon, progress=False))
+    updates = []
+
+    class Bar:
+        def __init__(self, total, **kwargs):
+            self.total = total
+
+        def update(self, n):
+            updates.append(n)
+
+        def close(self):
+            pass
+
+    import tqdm.auto
+
+    monkeypatch.setattr(tqdm.auto, "tqdm", Bar)
+    monkeypatch.setattr(detect, "_ALONE_CHARS", 2000)
+    pd.testing.assert_frame_equal(find_hits(corpus, lexicon, progress=True), whole[0])
+    assert len(updates) > 5 and sum(updates) == 200
+    updates.clear()
+    pd.testing.assert_frame_equal(score_corpus(corpus, lexicon, progress=True), whole[1])
+    assert len(updates) > 5 and sum(updates) == 200
+
+
 def test_n_jobs_sends_pieces_when_workers_are_not_forked(lexicon, monkeypatch):
     """Forked workers read their pieces from the memory they share with this process;
     where workers are not forked (macOS, Windows, Python 3.14's default), the pieces are
