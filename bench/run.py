@@ -272,7 +272,7 @@ def plan(args) -> list[dict]:
     steps += [step("context", big, jobs=2), step("score_context", "10mb")]
     streams = [(big, "jsonl", 1), (big, "parquet", 1), (big, "jsonl", 2)]
     if args.big:
-        streams += [("1gb", "jsonl", 1), ("1gb", "parquet", 2)]
+        streams += [("1gb", "jsonl", 1), ("1gb", "jsonl", 2), ("1gb", "parquet", 2)]
     if args.huge:
         streams += [("5gb", "jsonl", 1)]
     for size, fmt, jobs in streams:

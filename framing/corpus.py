@@ -361,11 +361,12 @@ def validate_corpus(df: pd.DataFrame, *, mapping: dict | None = None,
         df, lines = _drop_empty(df, lines, path)
     where = _locator(df, path, lines)
     problems: list[str] = []
-    _check_text(df, where, problems)
+    texts = df["text"].tolist()
+    _check_text(texts, where, problems)
     _check_ids(df, where, problems)
     if "date" in df.columns:
         df["date"] = _parse_dates(df["date"], where, problems)
-    langs = _languages(df, infer_lang, where, problems)
+    langs = _languages(df, texts, infer_lang, where, problems)
     if problems:
         raise CorpusError(problems, path=path)
     for col in ("source", "title", "url"):
@@ -461,8 +462,8 @@ def _missing(v) -> bool:
         return False
 
 
-def _check_text(df, where, problems) -> None:
-    for i, v in enumerate(df["text"].tolist()):
+def _check_text(texts: list, where, problems) -> None:
+    for i, v in enumerate(texts):
         if not isinstance(v, str):
             got = "nothing" if _missing(v) else f"a {type(v).__name__} ({v!r})"
             problems.append(f"{where(i)}: text must be a string; got {got}")
@@ -508,10 +509,10 @@ def _parse_dates(values: pd.Series, where, problems) -> pd.Series:
     return parsed
 
 
-def _languages(df: pd.DataFrame, infer: bool, where, problems) -> list:
+def _languages(df: pd.DataFrame, texts: list, infer: bool, where, problems) -> list:
     given = df["lang"].tolist() if "lang" in df.columns else [None] * len(df)
     out = []
-    for i, (v, text) in enumerate(zip(given, df["text"].tolist())):
+    for i, (v, text) in enumerate(zip(given, texts)):
         if isinstance(v, str) and v.strip():
             code = v.strip().lower().replace("_", "-").split("-")[0]
             if not _LANG_RE.match(code):

@@ -295,9 +295,23 @@ class _SeenIds:
 # -- raw records per format: yield (df, lines or None, first row, next position, progress)
 
 
+def _records_frame(records: list[dict], text_key: str) -> pd.DataFrame:
+    """The table of some JSON records, with their text column holding the Python strings
+    as they are (``object``): converting them into a pandas string column and back, for
+    validation and detection, would cost more than reading them."""
+    columns = list(dict.fromkeys(key for record in records for key in record))
+    if text_key not in columns:
+        return pd.DataFrame.from_records(records, columns=columns)
+    df = pd.DataFrame.from_records(records, columns=columns, exclude=[text_key])
+    df.insert(columns.index(text_key), text_key,
+              pd.Series([record.get(text_key) for record in records], dtype=object))
+    return df
+
+
 def _jsonl_records(reader: _Reader, start: dict):
     path, size = reader.path, reader.size
     encoding = reader.options.get("encoding", "utf-8")
+    text_key = reader.mapping["text"]
     offset, line, row0 = start.get("offset", 0), start.get("line", 0), start.get("rows", 0)
     records, lines = [], []
     with open(path, "rb") as f:
@@ -313,12 +327,12 @@ def _jsonl_records(reader: _Reader, start: dict):
             records.append(json_record(text, path, line))
             lines.append(line)
             if len(records) == size:
-                yield (pd.DataFrame.from_records(records), lines, row0,
+                yield (_records_frame(records, text_key), lines, row0,
                        {"offset": offset, "line": line, "rows": row0 + len(records)}, offset)
                 row0 += len(records)
                 records, lines = [], []
     if records:
-        yield (pd.DataFrame.from_records(records), lines, row0,
+        yield (_records_frame(records, text_key), lines, row0,
                {"offset": offset, "line": line, "rows": row0 + len(records)}, offset)
     elif row0 == 0:
         raise InputError("the file holds no JSON records", path=path)
