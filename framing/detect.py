@@ -132,11 +132,15 @@ class CompiledLexicon:
 
 def _unpickle_compiled(key: tuple, *fields) -> CompiledLexicon:
     found = _CACHE.get(key)
-    if found is None:
-        if len(_CACHE) > 16:
-            _CACHE.clear()
-        found = _CACHE[key] = CompiledLexicon(*fields)
-    return found
+    return found if found is not None else _remember(key, CompiledLexicon(*fields))
+
+
+def _remember(key: tuple, compiled: CompiledLexicon) -> CompiledLexicon:
+    """Keep a compiled lexicon as this process's one for its (name, version)."""
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    _CACHE[key] = compiled
+    return compiled
 
 
 _CACHE: dict = {}
@@ -177,10 +181,7 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
         matchers[lang] = m
     compiled = CompiledLexicon(lexicon, entries, {n: i for i, n in enumerate(lexicon.frames)},
                                matchers, [sum(g for _, g in t.tokens) for t in entries])
-    if len(_CACHE) > 16:
-        _CACHE.clear()
-    _CACHE[key] = compiled
-    return compiled
+    return _remember(key, compiled)
 
 
 def _raw_matches(tokens, folded, joinable, matcher: _Matcher):
@@ -568,7 +569,7 @@ def _scan_batch(texts: list[str], langs: list, compiled: CompiledLexicon,
     left out); ``fallback`` maps the position of a text that took the reference path to
     its rows from :func:`_match_one` (read with ``sentences``); ``counts`` holds the word
     tokens of every text; ``spans()`` yields the offsets into its normalized text of every
-    match of ``kept``, text by text, as ``(a, b)`` lists. Scoring needs only ``kept``.
+    match of ``kept``, text by text, as ``(a, b)`` lists. Scoring needs no offsets.
     """
     pf = _prefilter(compiled)
     norms = [normalize(t) for t in texts]

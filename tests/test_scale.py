@@ -14,6 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import framing as fr
+from framing.context import context_settings
 from framing.detect import (
     _detect_frame,
     _match_batch,
@@ -22,7 +23,6 @@ from framing.detect import (
     compile_lexicon,
     find_hits,
 )
-from framing.context import context_settings
 from framing.errors import CorpusError, InputError
 from framing.lexicon import parse_lexicon
 from framing.scale import iter_corpus_chunks, stream_scores
@@ -376,6 +376,8 @@ def test_n_jobs_must_be_an_int(lexicon):
     with pytest.raises(ValueError, match=r"n_jobs must be an int \(1, 2, \.\.\., or -1 for "
                                          r"every core\); got 'two'"):
         find_hits(corpus, lexicon, n_jobs="two")
+    with pytest.raises(ValueError, match=r"n_jobs must be an int .*got 1\.5"):
+        score_corpus(corpus, lexicon, n_jobs=1.5)
 
 
 # ---------------------------------------------------------------------- streaming
