@@ -25,7 +25,9 @@ import bisect
 import collections
 import contextlib
 import gc
+import hashlib
 import itertools
+import os
 import re
 import warnings
 from collections import Counter
@@ -34,7 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from framing.lexicon import ANY_LANG, Lexicon, Term, read_lexicon
+from framing.lexicon import ANY_LANG, Lexicon, Term, lexicon_path, read_lexicon
 from framing.schema import HITS_COLUMNS, HITS_DTYPES, check_columns, empty_table
 from framing.text import (
     _codes,
@@ -166,6 +168,8 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
     """
     if isinstance(lexicon, CompiledLexicon):
         return lexicon
+    if isinstance(lexicon, (str, os.PathLike)):
+        return _compile_file(lexicon)
     lexicon = read_lexicon(lexicon)
     key = (lexicon.name, lexicon.version_id)
     if key in _CACHE:
@@ -182,6 +186,26 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
     compiled = CompiledLexicon(lexicon, entries, {n: i for i, n in enumerate(lexicon.frames)},
                                matchers, [sum(g for _, g in t.tokens) for t in entries])
     return _remember(key, compiled)
+
+
+_FILES: dict = {}
+
+
+def _compile_file(source) -> CompiledLexicon:
+    """A lexicon file (or shipped name) compiled. The file's lexicon is remembered by its
+    path and the hash of its bytes: calling ``find_hits(corpus, "ukraine_war")`` again does
+    not parse the file again, and an edited file is read afresh. (The compiled lexicon
+    itself is the process's one for its name and version, as for any lexicon.)"""
+    path = lexicon_path(source)
+    if not path.is_file():                      # read_lexicon says what is wrong with it
+        return compile_lexicon(read_lexicon(path))
+    key = (str(path.resolve()), hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+    lexicon = _FILES.get(key)
+    if lexicon is None:
+        if len(_FILES) > 16:
+            _FILES.clear()
+        lexicon = _FILES[key] = read_lexicon(path)
+    return compile_lexicon(lexicon)
 
 
 def _raw_matches(tokens, folded, joinable, matcher: _Matcher):

@@ -32,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from framing import _yaml
 from framing.errors import InputError, LexiconError
 from framing.text import WORD_PATTERN, fold, normalize
 
@@ -263,6 +264,31 @@ def _data_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "data"
 
 
+def lexicon_path(source) -> Path:
+    """The file of a lexicon given as a shipped name or a path (see :func:`read_lexicon`).
+
+    Raises
+    ------
+    InputError
+        If there is no such file and no shipped lexicon of that name.
+
+    Examples
+    --------
+    >>> lexicon_path("ukraine-war").name
+    'ukraine_war.yaml'
+    """
+    shipped = shipped_lexicons()
+    key = str(source)
+    if key in shipped or key.replace("-", "_") in shipped:
+        return shipped.get(key) or shipped[key.replace("-", "_")]
+    path = Path(source)
+    if not path.exists():
+        names = ", ".join(shipped) or "(none)"
+        raise InputError(f"no lexicon file or shipped lexicon named {key!r}; "
+                         f"shipped lexicons: {names}.")
+    return path
+
+
 def read_lexicon(source, *, format: str | None = None, encoding: str = "utf-8",
                  **options) -> Lexicon:
     """Read a lexicon: a shipped name (``"ukraine_war"``), a path, or a ``Lexicon``.
@@ -298,16 +324,7 @@ def read_lexicon(source, *, format: str | None = None, encoding: str = "utf-8",
     """
     if isinstance(source, Lexicon):
         return source
-    shipped = shipped_lexicons()
-    key = str(source)
-    if key in shipped or key.replace("-", "_") in shipped:
-        path = shipped.get(key) or shipped[key.replace("-", "_")]
-    else:
-        path = Path(source)
-        if not path.exists():
-            names = ", ".join(shipped) or "(none)"
-            raise InputError(f"no lexicon file or shipped lexicon named {key!r}; "
-                             f"shipped lexicons: {names}.")
+    path = lexicon_path(source)
     fmt = (format or path.suffix.lstrip(".")).lower()
     if fmt in {"yaml", "yml"} and _is_framing_yaml(path, encoding):
         return parse_lexicon(_read_text(path, encoding), path=str(path))
@@ -358,12 +375,7 @@ _ALLOWED_TAGS = {f"tag:yaml.org,2002:{t}" for t in
 
 def _compose(text: str, path: str):
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                line = event.start_mark.line + 1
-                raise LexiconError([f"{path}:{line}: YAML aliases (*{event.anchor}) are not "
-                                    "allowed in a lexicon; write the values out"], path=path)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root, alias = _yaml.compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
@@ -371,8 +383,13 @@ def _compose(text: str, path: str):
                            path=path) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
-        raise LexiconError([f"{path}:{line}: invalid YAML: character {exc.character!r} is not "
+        char = chr(exc.character) if isinstance(exc.character, int) else exc.character
+        raise LexiconError([f"{path}:{line}: invalid YAML: character {char!r} is not "
                             "allowed in YAML (is this a binary file?)"], path=path) from None
+    if alias is not None:
+        raise LexiconError([f"{path}:{alias.start_mark.line + 1}: YAML aliases "
+                            f"(*{alias.anchor}) are not allowed in a lexicon; write the "
+                            "values out"], path=path)
     if root is None:
         raise LexiconError([f"{path}:1: the lexicon is empty; expected a mapping with "
                             "'name' and 'frames'"], path=path)

@@ -6,7 +6,13 @@ import pytest
 
 from framing.errors import InputError, LexiconError
 from framing.lexicon import (
-    PatternError, parse_lexicon, pattern_tokens, read_lexicon, shipped_lexicons, write_lexicon,
+    PatternError,
+    lexicon_path,
+    parse_lexicon,
+    pattern_tokens,
+    read_lexicon,
+    shipped_lexicons,
+    write_lexicon,
 )
 
 
@@ -160,3 +166,74 @@ def test_write_lexicon_round_trips(tmp_path, tiny_lexicon):
         again = read_lexicon(out)
         assert again.content_hash == original.content_hash
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+# ------------------------------------------------------------ fast YAML, cached files
+
+
+def _node_rows(node):
+    """Every node of a YAML tree: its kind, tag, value (for scalars) and position."""
+    rows = [(type(node).__name__, node.tag, node.start_mark.line, node.start_mark.column,
+             node.end_mark.line, node.value if isinstance(node.value, str) else None)]
+    if isinstance(node.value, list):
+        for item in node.value:
+            for child in (item if isinstance(item, tuple) else (item,)):
+                rows += _node_rows(child)
+    return rows
+
+
+def test_libyaml_and_pure_python_compose_the_same_nodes(monkeypatch):
+    import yaml
+
+    from framing import _yaml
+
+    if len(_yaml._LOADERS) < 2:
+        pytest.skip("PyYAML was built without libyaml")
+    text = lexicon_path("ukraine_war").read_text(encoding="utf-8")
+    fast, _ = _yaml.compose(text)
+    monkeypatch.setattr(_yaml, "_LOADERS", (yaml.SafeLoader,))
+    slow, _ = _yaml.compose(text)
+    assert len(_node_rows(fast)) > 1000
+    assert _node_rows(fast) == _node_rows(slow)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("name: x\nframes:\n\ta: 1\n",
+     "bad.yaml:3:1: invalid YAML: found character '\\t' that cannot start any token"),
+    ("name: [x\nframes: {}\n",
+     "bad.yaml:2:7: invalid YAML: expected ',' or ']', but got ':'"),
+    ("name: x\x07\nframes: {}\n",
+     "bad.yaml:1: invalid YAML: character '\\x07' is not allowed in YAML"),
+    ("name: x\ud800\nframes: {}\n",
+     "bad.yaml:1: invalid YAML: character '\\ud800' is not allowed in YAML"),
+])
+def test_invalid_yaml_is_worded_by_the_pure_python_parser(text, message):
+    # libyaml rejects these too, in other words; the messages are PyYAML's own
+    with pytest.raises(LexiconError) as info:
+        parse_lexicon(text, path="bad.yaml")
+    assert message in str(info.value)
+
+
+def test_a_lexicon_file_is_compiled_once_until_it_changes(tmp_path):
+    from framing.detect import compile_lexicon
+
+    path = tmp_path / "lex.yaml"
+    path.write_text("name: mine\nframes:\n  a: {terms: {en: [invaders]}}\n", encoding="utf-8")
+    first = compile_lexicon(path)
+    assert compile_lexicon(str(path)) is first               # a str or a Path: the same file
+    assert compile_lexicon("ukraine_war") is compile_lexicon("ukraine-war")
+    path.write_text("name: mine\nframes:\n  a: {terms: {en: [occupiers]}}\n",
+                    encoding="utf-8")
+    second = compile_lexicon(path)
+    assert second is not first
+    assert [t.pattern for t in second.entries] == ["occupiers"]
+    assert [t.pattern for t in first.entries] == ["invaders"]   # the old one is untouched
+
+
+def test_compile_lexicon_of_a_folder_says_what_is_wrong(tmp_path):
+    from framing.detect import compile_lexicon
+
+    with pytest.raises(InputError, match="no lexicon file or shipped lexicon named '.*nope'"):
+        compile_lexicon(tmp_path / "nope")
+    with pytest.raises(InputError, match="is a folder, not a dictionary file"):
+        compile_lexicon(tmp_path)

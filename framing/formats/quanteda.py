@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import yaml
 
+from framing import _yaml
 from framing.formats._common import Draft
 
 __all__ = ["read_quanteda"]
@@ -43,11 +44,7 @@ def read_quanteda(text: str, draft: Draft) -> None:
     ['EUROPE']
     """
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                draft.fail(event.start_mark.line + 1, f"YAML aliases (*{event.anchor}) are "
-                           "not allowed in a dictionary; write the values out")
-        docs = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        docs, alias = _yaml.compose(text, single=False)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         reason = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
@@ -58,6 +55,9 @@ def read_quanteda(text: str, draft: Draft) -> None:
             draft.fail(line, f"invalid YAML: {reason}")
         draft.fail(mark.line + 1 if mark else None, f"invalid YAML: {reason}",
                    column=mark.column + 1 if mark else None)
+    if alias is not None:
+        draft.fail(alias.start_mark.line + 1, f"YAML aliases (*{alias.anchor}) are not "
+                   "allowed in a dictionary; write the values out")
     docs = [d for d in docs if d is not None]
     if not docs:
         return
