@@ -38,7 +38,7 @@ from framing.text import WORD_PATTERN, fold, normalize
 
 __all__ = [
     "Term", "Frame", "Lexicon", "read_lexicon", "parse_lexicon", "write_lexicon",
-    "shipped_lexicons", "pattern_tokens", "PatternError",
+    "shipped_lexicons", "lexicon_path", "pattern_tokens", "PatternError",
 ]
 
 ANY_LANG = "any"
