@@ -14,6 +14,7 @@ The first line, ``cold``, is a fresh interpreter's ``import framing`` plus its f
 
 from __future__ import annotations
 
+import functools
 import json
 import statistics
 import subprocess
@@ -53,8 +54,8 @@ def measure(repeats: int = 20) -> list[dict]:
     }
     rows = []
     for name, call in calls.items():
-        by_name = _ms(lambda: call("ukraine_war"), repeats)
-        ready = _ms(lambda: call(compiled), repeats)
+        by_name = _ms(functools.partial(call, "ukraine_war"), repeats)
+        ready = _ms(functools.partial(call, compiled), repeats)
         rows.append({"call": name, "by_name_ms": round(by_name, 1),
                      "compiled_ms": round(ready, 1), "overhead_ms": round(by_name - ready, 1)})
     colds = [float(subprocess.run([sys.executable, "-c", COLD], capture_output=True,
@@ -66,7 +67,8 @@ def measure(repeats: int = 20) -> list[dict]:
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| call | lexicon by name (ms) | compiled lexicon, the baseline (ms) | overhead (ms) |",
+    lines = ["| call | lexicon by name (ms) | compiled lexicon, the baseline (ms) "
+             "| overhead (ms) |",
              "|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['call']} | {r['by_name_ms']} | {r['compiled_ms'] or ''} | "

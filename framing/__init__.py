@@ -17,11 +17,11 @@ from framing import accessor as _accessor  # noqa: F401  (registers DataFrame.fr
 from framing import plot
 from framing.compare import compare_groups, compare_over_time
 from framing.corpus import read_corpus, select_corpus, validate_corpus
-from framing.display import lexicon_summary, show_hits
 from framing.detect import compile_lexicon, find_hits, match_text
+from framing.display import lexicon_summary, show_hits
 from framing.errors import CorpusError, FramingError, InputError, LexiconError
-from framing.formats import read_dictionary, write_dictionary
 from framing.explore import explore
+from framing.formats import read_dictionary, write_dictionary
 from framing.keyness import keyness
 from framing.kwic import highlight, kwic
 from framing.lexicon import Lexicon, parse_lexicon, read_lexicon, shipped_lexicons, write_lexicon
@@ -32,7 +32,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "read_corpus", "validate_corpus", "read_lexicon", "parse_lexicon", "write_lexicon",
-    "shipped_lexicons", "Lexicon", "read_dictionary", "write_dictionary", "find_hits", "match_text", "compile_lexicon",
+    "shipped_lexicons", "Lexicon", "read_dictionary", "write_dictionary", "find_hits",
+    "match_text", "compile_lexicon",
     "score_documents", "score_corpus", "count_tokens", "compare_groups", "compare_over_time",
     "kwic", "highlight", "plot", "explore", "lexicon_summary", "show_hits", "keyness",
     "select_corpus", "normalize", "tokenize", "sentence_spans",

@@ -232,7 +232,7 @@ def _adjust(p: np.ndarray, method: str) -> np.ndarray:
     if method == "holm":
         adj = np.maximum.accumulate(np.minimum(1.0, (m - np.arange(m)) * ranked))
     else:
-        adj = np.minimum.accumulate((m / np.arange(m, 0, -1) * ranked[::-1]))[::-1]
+        adj = np.minimum.accumulate(m / np.arange(m, 0, -1) * ranked[::-1])[::-1]
         adj = np.minimum(1.0, adj)
     out = np.empty(m)
     out[order] = adj

@@ -65,7 +65,7 @@ class _Node:
         self.glob_lens: tuple = ()
         self.entries: list = []
 
-    def child(self, token: str, glob: bool) -> "_Node":
+    def child(self, token: str, glob: bool) -> _Node:
         if not glob:
             return self.exact.setdefault(token, _Node())
         bucket = self.globs.setdefault(len(token), {})

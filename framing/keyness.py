@@ -136,8 +136,11 @@ def keyness(corpus: pd.DataFrame, *, by: str = "source", target, reference=None,
     ...     "lang": "en", "text": ["regime regime regime war", "regime war",
     ...                            "invasion war", "invasion invasion war"]})
     >>> k = keyness(corpus, target="X", min_count=1)
-    >>> k[["term", "count_a", "count_b"]].to_string(index=False)
-    '    term  count_a  count_b\\n  regime        4        0\\n     war        2        2\\ninvasion        0        3'
+    >>> print(k[["term", "count_a", "count_b"]].to_string(index=False))
+        term  count_a  count_b
+      regime        4        0
+         war        2        2
+    invasion        0        3
     """
     if by not in corpus.columns:
         raise InputError(f"The 'by' parameter of keyness must be a column of the corpus; got "

@@ -557,7 +557,7 @@ class _Builder:
         term = Term(pattern=pattern, frame=frame, lang=lang, exclude=exclude, origin=origin,
                     **opts)
         try:
-            term.tokens
+            _ = term.tokens                 # parse the pattern now, to report it here
         except PatternError as exc:
             self.fail(node, f"frame {frame!r} ({lang}): {exc}")
             return None

@@ -23,8 +23,9 @@ scores (one row per document x frame; documents without hits keep zero rows)
     ``n_tokens``, ``lexicon``, ``lexicon_version``, plus the carried corpus metadata
     ``source``, ``date``, ``lang`` (and ``title`` when present).
 comparison (one row per group x frame)
-    ``group``, ``frame``, ``label``, ``n_docs``, ``mean``, ``ci_low``, ``ci_high``, ``share_docs``,
-    ``share_low``, ``share_high``, ``measure``, ``ci_level``, ``n_boot``, ``seed``, ``presence_min``.
+    ``group``, ``frame``, ``label``, ``n_docs``, ``mean``, ``ci_low``, ``ci_high``,
+    ``share_docs``, ``share_low``, ``share_high``, ``measure``, ``ci_level``, ``n_boot``,
+    ``seed``, ``presence_min``.
 """
 
 from __future__ import annotations

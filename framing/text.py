@@ -454,7 +454,7 @@ def tokenize(text: str) -> pd.DataFrame:
         {"i": "int64", "start": "int64", "end": "int64"})
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def abbreviations(lang: str) -> frozenset[str]:
     """The shipped abbreviation list of a language (lower case, no final period)."""
     res = resources.files("framing") / "resources" / "abbreviations" / f"{lang}.txt"
@@ -464,7 +464,7 @@ def abbreviations(lang: str) -> frozenset[str]:
     return frozenset(s.strip() for s in lines if s.strip() and not s.startswith("#"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stopwords(lang: str) -> frozenset[str]:
     """The shipped stopword list of a language (``en``, ``de``, ``ru``), folded.
 

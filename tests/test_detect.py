@@ -5,13 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from hypothesis import given, settings
-
-from tests.conftest import hypothesis_examples as _examples
 from hypothesis import strategies as st
 
 from framing.detect import find_hits, match_text
 from framing.lexicon import parse_lexicon
 from framing.schema import HITS_COLUMNS, HITS_CONTEXT_COLUMNS
+from tests.conftest import hypothesis_examples as _examples
 
 
 def lex(terms: dict, exclude: dict | None = None, extra: str = ""):
@@ -199,6 +198,6 @@ def test_matcher_invariants(text, lang):
         assert text[row.start:row.end] == row.match
     keys = list(zip(hits["start"], hits["token_end"]))
     assert keys == sorted(keys, key=lambda k: k[0])
-    for frame, part in hits.groupby("frame"):
+    for _frame, part in hits.groupby("frame"):
         spans = sorted(zip(part["token_start"], part["token_end"]))
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "overlap within a frame"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import tomllib
 import zipfile
 
 import pytest
+import tomllib
 import yaml
 
 from tests.conftest import REPO
@@ -21,7 +21,7 @@ def _name(req: str) -> str:
 def test_environment_yml_lists_the_same_packages_as_pyproject():
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     wanted = {r for r in project["dependencies"]}
-    for extra, reqs in project["optional-dependencies"].items():
+    for reqs in project["optional-dependencies"].values():
         wanted |= {r for r in reqs if not r.startswith("framing[")}
     env = yaml.safe_load((REPO / "environment.yml").read_text())
     conda = {d for d in env["dependencies"] if isinstance(d, str)} - {"pip"}
@@ -59,3 +59,13 @@ def test_console_script_and_module_entry_point():
     assert out.startswith("framing ")
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     assert project["scripts"]["framing"] == "framing.cli:main"
+
+
+def test_the_code_passes_the_linter():
+    """``ruff check`` with the rules of pyproject.toml: no finding in the package, the tests
+    or the benchmarks (the version is pinned in the test extra, so a new release of ruff
+    with new rules does not turn the suite red)."""
+    pytest.importorskip("ruff")
+    out = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "framing",
+                          "tests", "bench"], cwd=REPO, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr

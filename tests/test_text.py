@@ -6,13 +6,17 @@ import unicodedata
 
 import pytest
 from hypothesis import given, settings
-
-from tests.conftest import hypothesis_examples as _examples
 from hypothesis import strategies as st
 
 from framing.text import (
-    detect_language, fold, normalize, sentence_spans, tokenize, word_spans,
+    detect_language,
+    fold,
+    normalize,
+    sentence_spans,
+    tokenize,
+    word_spans,
 )
+from tests.conftest import hypothesis_examples as _examples
 
 
 @pytest.mark.parametrize("raw, expected", [
