@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -326,6 +327,11 @@ def _plugins(subparsers, where: str) -> None:
             register(subparsers)
 
 
+def _print_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings, for a command-line user: the message, not the Python source line."""
+    print(f"framing: warning: {message}", file=sys.stderr)
+
+
 def main(argv=None) -> int:
     """Run the ``framing`` command; returns the exit status.
 
@@ -337,7 +343,9 @@ def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        with warnings.catch_warnings():
+            warnings.showwarning = _print_warning
+            return int(args.func(args) or 0)
     except FramingError as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return 2

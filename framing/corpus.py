@@ -368,7 +368,8 @@ def validate_corpus(df: pd.DataFrame, *, mapping: dict | None = None,
         df["date"] = _parse_dates(df["date"], where, problems)
     langs = _languages(df, texts, infer_lang, where, problems)
     if problems:
-        raise CorpusError(problems, path=path)
+        raise CorpusError(problems, path=path, hint=_EMPTY_HINT if any(
+            p.endswith(": text is empty") for p in problems) else None)
     for col in ("source", "title", "url"):
         if col in df.columns:
             df[col] = df[col].map(lambda v: v if isinstance(v, str) else
@@ -460,6 +461,10 @@ def _missing(v) -> bool:
         return v is None or bool(pd.isna(v))
     except (TypeError, ValueError):
         return False
+
+
+_EMPTY_HINT = ("To skip the documents with empty text, pass empty='drop' (on the command "
+               "line: --drop-empty).")
 
 
 def _check_text(texts: list, where, problems) -> None:

@@ -44,21 +44,23 @@ class ProblemsError(InputError):
     """Several problems found in one input; all are listed in the message.
 
     ``problems`` holds each problem as a ``file:line: message`` string (at most
-    ``MAX_SHOWN`` are printed; the count of the rest follows).
+    ``MAX_SHOWN`` are printed; the count of the rest follows). ``hint``, when given, is a
+    last line saying how to fix or skip them.
     """
 
     MAX_SHOWN = 25
     what = "input"
 
-    def __init__(self, problems: list[str], *, path=None):
+    def __init__(self, problems: list[str], *, path=None, hint: str | None = None):
         self.problems = list(problems)
+        self.hint = hint
         n = len(self.problems)
         noun = f"{n} problem{'s' if n != 1 else ''} in {self.what}"
         head = f"{noun} {path}:" if path else f"{noun}:"
         shown = ["  " + p for p in self.problems[: self.MAX_SHOWN]]
         if n > self.MAX_SHOWN:
             shown.append(f"  ... and {n - self.MAX_SHOWN} more")
-        FramingError.__init__(self, "\n".join([head, *shown]))
+        FramingError.__init__(self, "\n".join([head, *shown, *([hint] if hint else [])]))
         self.path = None if path is None else str(path)
         self.line = self.column = None
         self.reason = head

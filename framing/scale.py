@@ -232,7 +232,8 @@ class _Reader:
                                          path=self.path, lines=lines, empty=empty)
         except CorpusError as exc:
             if lines is None and row0:
-                raise CorpusError(_shift_rows(exc.problems, row0), path=self.path) from None
+                raise CorpusError(_shift_rows(exc.problems, row0), path=self.path,
+                                  hint=exc.hint) from None
             raise
         self.dropped += len(df) - len(corpus)
         return corpus, where, "line" if lines is not None else "row"
@@ -682,6 +683,10 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
             pending = (chunk, job)
         if pending is not None:
             _save_chunk(score(*pending), pending[0], partial, state, bar)
+    except BaseException:
+        if not state["chunks"]:         # nothing finished, nothing to resume: leave no trace
+            shutil.rmtree(partial, ignore_errors=True)
+        raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

@@ -81,3 +81,23 @@ def test_compare_with_unknown_by(tmp_path, corpus_csv, capsys):
     assert main(["compare", str(tmp_path / "s.csv"), "--by", "outlet"]) == 2
     assert "The 'by' parameter of compare_groups must be a column of scores; got 'outlet'" \
         in capsys.readouterr().err
+
+
+def test_empty_texts_stop_with_a_hint_and_drop_with_a_plain_warning(tmp_path, capsys):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"doc_id": "a", "text": "A proxy war.", "lang": "en"}\n'
+                    '{"doc_id": "b", "text": "  ", "lang": "en"}\n', encoding="utf-8")
+    for command in ("hits", "score"):
+        out = tmp_path / f"{command}.parquet"
+        assert main([command, str(path), "-o", str(out), "--quiet"]) == 2
+        err = capsys.readouterr().err
+        assert f"{path}:2: text is empty" in err
+        assert err.rstrip().endswith("To skip the documents with empty text, pass "
+                                     "empty='drop' (on the command line: --drop-empty).")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl"]   # no .partial left
+        assert main([command, str(path), "-o", str(out), "--quiet", "--drop-empty"]) == 0
+        err = capsys.readouterr().err
+        assert err.splitlines()[0] == (f"framing: warning: {path}: dropped 1 document(s) "
+                                       "with empty text (empty='drop').")
+        assert "UserWarning" not in err and "cli.py" not in err
+        out.unlink()

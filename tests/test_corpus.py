@@ -113,6 +113,11 @@ def test_empty_and_non_string_text_reported_by_row():
         "corpus: row 4: text must be a string; got nothing",
     ]
     assert str(info.value).startswith("3 problems in corpus:")
+    assert str(info.value).endswith("\nTo skip the documents with empty text, pass "
+                                    "empty='drop' (on the command line: --drop-empty).")
+    with pytest.raises(CorpusError) as info:                 # no empty text, no hint
+        read_corpus(df.iloc[2:], infer_lang=False)
+    assert info.value.hint is None and str(info.value).endswith("got nothing")
 
 
 def test_empty_text_can_be_dropped_with_a_warning():
