@@ -36,6 +36,11 @@ def _corpus_options(p: argparse.ArgumentParser) -> None:
                    help="drop articles with empty text instead of stopping")
 
 
+def _jobs_option(p) -> None:
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="worker processes (-1: every core; default: 1)")
+
+
 def _read_corpus_args(args, path=None):
     from framing.corpus import read_corpus
 
@@ -125,7 +130,7 @@ def _cmd_figures(args) -> int:
                            names=args.only, by=args.by, seed=args.seed, n_boot=args.n_boot,
                            force=args.force, corpus_options=corpus_options,
                            progress=not args.quiet, target=args.target, since=args.since,
-                           until=args.until, sources=args.sources)
+                           until=args.until, sources=args.sources, n_jobs=args.jobs)
     for p in written:
         print(p)
     return 0
@@ -135,7 +140,8 @@ def _cmd_hits(args) -> int:
     from framing.detect import find_hits
 
     corpus = _read_corpus_args(args)
-    hits = find_hits(corpus, args.lexicon, progress=None if not args.quiet else False)
+    hits = find_hits(corpus, args.lexicon, progress=None if not args.quiet else False,
+                     n_jobs=args.jobs)
     write_table(hits, args.output)
     print(f"{len(hits)} hits in {hits['doc_id'].nunique()} of {len(corpus)} articles "
           f"-> {args.output}", file=sys.stderr)
@@ -252,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--target", help="the group the keyness figure sets apart")
     p.add_argument("--force", action="store_true", help="replace files not made by framing")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _jobs_option(p)
     _corpus_options(p)
     p.set_defaults(func=_cmd_figures)
 
@@ -264,12 +271,13 @@ def build_parser() -> argparse.ArgumentParser:
                        dest="output", required=True,
                        help="output file (.csv, .tsv, .jsonl, .parquet)")
         p.add_argument("--quiet", action="store_true", help="no progress bar")
+        if name == "hits":
+            _jobs_option(p)
         if name == "score":
             g = p.add_argument_group("scale (the corpus is read in chunks, in flat memory)")
             g.add_argument("--chunk-size", type=int, default=5000, metavar="N",
                            help="documents per chunk (default: 5000)")
-            g.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                           help="worker processes (-1: every core; default: 1)")
+            _jobs_option(g)
             g.add_argument("--restart", action="store_true",
                            help="ignore an interrupted run's finished chunks and start over "
                            "(by default the run resumes from them)")

@@ -101,3 +101,18 @@ def test_empty_texts_stop_with_a_hint_and_drop_with_a_plain_warning(tmp_path, ca
                                        "with empty text (empty='drop').")
         assert "UserWarning" not in err and "cli.py" not in err
         out.unlink()
+
+
+def test_hits_and_figures_take_jobs_with_the_same_output(tmp_path, capsys):
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    assert main(["hits", "sample", "-o", str(one), "--quiet"]) == 0
+    assert main(["hits", "sample", "-o", str(two), "--quiet", "-j", "2"]) == 0
+    assert one.read_bytes() == two.read_bytes() and len(one.read_bytes()) > 10_000
+    for jobs, folder in (("1", "a"), ("2", "b")):
+        assert main(["figures", "--only", "frame_profile", "--n-boot", "50", "--quiet",
+                     "--out", str(tmp_path / folder), "-j", jobs]) == 0
+    for name in ("frame_profile.png", "frame_profile.svg"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    with pytest.raises(SystemExit):
+        main(["hits", "sample", "-o", str(one), "-j", "two"])
+    assert "argument -j/--jobs: invalid int value: 'two'" in capsys.readouterr().err
