@@ -349,6 +349,7 @@ def validate_corpus(df: pd.DataFrame, *, mapping: dict | None = None,
     ...
     framing.errors.CorpusError: 1 problem in corpus:
       corpus: row 2: text is empty
+    To skip the documents with empty text, pass empty='drop' (on the command line: --drop-empty).
     >>> validate_corpus(df.head(1), mapping={"text": "body"})
       doc_id lang   text
     0      7   de  Kiew.
