@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -501,12 +502,25 @@ def _check_ids(df, where, problems) -> None:
                             f"({len(rows)} times, {where.unit}s {at}{more})")
 
 
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float, np.integer, np.floating)) \
+        and not isinstance(v, (bool, np.bool_)) and not _missing(v)
+
+
 def _parse_dates(values: pd.Series, where, problems) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(values):
         s = values
         return s.dt.tz_localize("UTC") if s.dt.tz is None else s.dt.tz_convert("UTC")
     raw = values.map(lambda v: None if _missing(v) or (isinstance(v, str) and not v.strip())
                      else v)
+    if not pd.api.types.is_string_dtype(values):     # pandas would read 2022 as 2022 ns
+        numbers = raw.map(_is_number).to_numpy(dtype=bool)
+        for i in numbers.nonzero()[0]:
+            number = raw.iloc[i].item() if isinstance(raw.iloc[i], np.generic) else raw.iloc[i]
+            problems.append(f"{where(int(i))}: date {number!r} is a number, not a date; "
+                            "write dates as text (ISO 8601, e.g. 2024-03-05), or convert "
+                            "Unix times first (pd.to_datetime(df['date'], unit='s'))")
+        raw = raw.mask(numbers, None)
     parsed = pd.to_datetime(raw, utc=True, errors="coerce", format="mixed")
     bad = parsed.isna() & raw.notna()
     for i in bad.to_numpy().nonzero()[0]:

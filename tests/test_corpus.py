@@ -135,6 +135,33 @@ def test_unparseable_dates_give_line_numbers(tmp_path):
         read_corpus(path, infer_lang=False)
 
 
+def test_numbers_are_not_read_as_dates(tmp_path):
+    """pandas reads the number 2022 as 2022 nanoseconds after 1970: a JSON year or a Unix
+    time would silently become 1970-01-01. They are reported, with how to convert them."""
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"doc_id": "a", "text": "x", "date": "2022-03-01"}\n'
+                    '{"doc_id": "b", "text": "y", "date": 2022}\n'
+                    '{"doc_id": "c", "text": "z", "date": null}\n'
+                    '{"doc_id": "d", "text": "w", "date": 1646092800.5}\n', encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        read_corpus(path, infer_lang=False)
+    assert info.value.problems == [
+        f"{path}:2: date 2022 is a number, not a date; write dates as text (ISO 8601, e.g. "
+        "2024-03-05), or convert Unix times first (pd.to_datetime(df['date'], unit='s'))",
+        f"{path}:4: date 1646092800.5 is a number, not a date; write dates as text (ISO "
+        "8601, e.g. 2024-03-05), or convert Unix times first (pd.to_datetime(df['date'], "
+        "unit='s'))"]
+    df = pd.DataFrame({"doc_id": ["a", "b"], "text": ["x", "y"],
+                       "date": [1646092800, 1646179200]})          # an int64 column
+    with pytest.raises(CorpusError, match=r"row 1: date 1646092800 is a number"):
+        read_corpus(df, infer_lang=False)
+    df["date"] = pd.to_datetime(df["date"], unit="s")                # as the message says
+    assert read_corpus(df, infer_lang=False)["date"].dt.strftime("%F").tolist() == \
+        ["2022-03-01", "2022-03-02"]
+    df["date"] = [float("nan"), None]                                # missing: no date, fine
+    assert read_corpus(df, infer_lang=False)["date"].isna().all()
+
+
 def test_invalid_utf8_reports_file_line_column_and_offset(tmp_path):
     path = tmp_path / "c.csv"
     path.write_bytes("doc_id,text\n1,Gr\u00fc\u00dfe\n".encode("utf-8") + b"2,Kiew\xe4\n")
