@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -361,6 +362,12 @@ def main(argv=None) -> int:
         print("framing: interrupted; outputs already written are complete, nothing was "
               "half-written", file=sys.stderr)
         return 130
+    except BrokenPipeError:             # `framing ... | head`: the reader has stopped reading
+        try:                            # (and Python's final flush of stdout must not fail)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):     # stdout is not a real file
+            pass
+        return 141                      # what a shell reports for a program ended by SIGPIPE
 
 
 if __name__ == "__main__":  # pragma: no cover

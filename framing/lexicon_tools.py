@@ -1082,6 +1082,9 @@ def register_cli(lexicon_subparsers) -> None:
     p.add_argument("--level", choices=list(_LEVELS), default="info",
                    help="show problems of this level and worse (default: info)")
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    p.add_argument("--all", action="store_true",
+                   help=f"print every problem (by default, after {_SAME_SHOWN} problems with "
+                   "the same message, one line counts the rest)")
     p.set_defaults(func=_cli_check)
 
     p = sub.add_parser("expand", help="what each glob and phrase matched in a corpus")
@@ -1169,15 +1172,27 @@ def _emit(table: pd.DataFrame, output) -> None:
             print(table.to_string(index=False) if len(table) else "(nothing found)")
 
 
+_SAME_SHOWN = 5        # problems with one message printed before the rest are counted
+
+
 @_cli_errors
 def _cli_check(args) -> int:
     problems = check_lexicon(args.lexicon, min_glob=args.min_glob)
     shown = problems[problems["level"].map(_LEVELS) <= _LEVELS[args.level]]
+    same: Counter = Counter()
     for r in shown.itertuples():
+        same[(r.level, r.message)] += 1
+        if same[(r.level, r.message)] > _SAME_SHOWN and not args.all:
+            continue
         what = " ".join(x for x in (f"[{r.frame}" + (f"/{r.lang}]" if r.lang else "]")
                                     if r.frame else "", repr(r.pattern) if r.pattern else "")
                         if x)
         print(f"{r.origin}: {r.level}: {what + ': ' if what else ''}{r.message}")
+    for (level, message), n in same.items():     # an imported dictionary has no notes at all
+        if n > _SAME_SHOWN and not args.all:
+            hide = ", --level warning hides notes" if level == "info" else ""
+            print(f"{args.lexicon}: {level}: ... and {n - _SAME_SHOWN} more: {message} "
+                  f"(--all prints them{hide})")
     counts = problems["level"].value_counts()
     n_err, n_warn, n_info = (int(counts.get(k, 0)) for k in ("error", "warning", "info"))
     print(f"{args.lexicon}: {n_err} error(s), {n_warn} warning(s), {n_info} note(s)",

@@ -590,6 +590,43 @@ def test_cli_check_exits_nonzero_on_errors_and_strict_warnings(cli, tmp_path, ca
     assert "invalid YAML" in capsys.readouterr().out
 
 
+def test_cli_check_counts_the_rest_of_many_problems_with_one_message(cli, tmp_path, capsys):
+    # an imported dictionary has no notes: one line per term would bury the warnings
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+    path = tmp_path / "many.yaml"
+    path.write_text("name: m\nframes:\n  f:\n    terms: {en: [" + ", ".join(words) + "]}\n",
+                    encoding="utf-8")
+    assert cli("check", path) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 6
+    assert [line.split("'")[1] for line in lines[:5]] == words[:5]
+    assert lines[5] == (f"{path}: info: ... and 3 more: no 'note': say why the term signals "
+                        "the frame, with a source (--all prints them, --level warning hides "
+                        "notes)")
+    assert cli("check", path, "--all") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("'")[1] for line in lines] == words
+
+
+def test_cli_stops_quietly_when_the_reader_of_its_output_goes(monkeypatch, capsys):
+    """`framing lexicon check X | head -1`: no traceback, the status a shell gives a
+    program stopped by SIGPIPE."""
+    import sys
+
+    from framing.cli import main
+
+    class Gone:
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            pass
+
+    monkeypatch.setattr(sys, "stdout", Gone())
+    assert main(["lexicon", "check", "ukraine_war"]) == 141
+    assert "Traceback" not in capsys.readouterr().err
+
+
 def test_cli_bad_input_exits_2_with_message(cli, capsys):
     assert cli("check", "no_such_lexicon") == 2
     assert "error: no lexicon file or shipped lexicon named 'no_such_lexicon'" in \
