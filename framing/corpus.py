@@ -370,8 +370,7 @@ def validate_corpus(df: pd.DataFrame, *, mapping: dict | None = None,
         df["date"] = _parse_dates(df["date"], where, problems)
     langs = _languages(df, texts, infer_lang, where, problems)
     if problems:
-        raise CorpusError(problems, path=path, hint=_EMPTY_HINT if any(
-            p.endswith(": text is empty") for p in problems) else None)
+        raise CorpusError(problems, path=path, hint=_empty_hint(problems, df, mapping))
     for col in ("source", "title", "url"):
         if col in df.columns:
             df[col] = df[col].map(lambda v: v if isinstance(v, str) else
@@ -467,6 +466,20 @@ def _missing(v) -> bool:
 
 _EMPTY_HINT = ("To skip the documents with empty text, pass empty='drop' (on the command "
                "line: --drop-empty).")
+
+
+def _empty_hint(problems: list, df: pd.DataFrame, mapping: dict) -> str | None:
+    """How to get past empty texts: skip them or, when every text is empty, read the
+    column that holds them."""
+    empty = sum(p.endswith(": text is empty") for p in problems)
+    if not empty:
+        return None
+    if empty == len(df) > 1:
+        others = [str(c) for c in df.columns if c != "text"]
+        return (f"Every text is empty: is the text in another column? Pass "
+                f"text='<column>' (--text on the command line); the text column read was "
+                f"{mapping.get('text', 'text')!r}, the others are {', '.join(others)}.")
+    return _EMPTY_HINT
 
 
 def _check_text(texts: list, where, problems) -> None:

@@ -120,6 +120,18 @@ def test_empty_and_non_string_text_reported_by_row():
     assert info.value.hint is None and str(info.value).endswith("got nothing")
 
 
+def test_a_corpus_whose_texts_are_all_empty_points_to_the_other_columns(tmp_path):
+    path = write_csv(tmp_path / "h.csv", [{"id": "a", "title": "Kiev regime", "text": ""},
+                                          {"id": "b", "title": "Proxy war", "text": " "}])
+    with pytest.raises(CorpusError) as info:
+        read_corpus(path, infer_lang=False)
+    assert str(info.value).endswith(
+        "\nEvery text is empty: is the text in another column? Pass text='<column>' (--text "
+        "on the command line); the text column read was 'text', the others are doc_id, title.")
+    assert read_corpus(path, text="title", infer_lang=False)["text"].tolist() == \
+        ["Kiev regime", "Proxy war"]
+
+
 def test_empty_text_can_be_dropped_with_a_warning():
     df = pd.DataFrame({"doc_id": ["a", "b"], "text": ["A proxy war.", "  "]})
     with pytest.warns(UserWarning, match="dropped 1 document"):
