@@ -296,6 +296,9 @@ class _SeenIds:
 # -- raw records per format: yield (df, lines or None, first row, next position, progress)
 
 
+_TEXT_OR_NONE = frozenset({str, type(None)})
+
+
 def _records_frame(records: list[dict], text_key: str) -> pd.DataFrame:
     """The table of some JSON records, with their text column holding the Python strings
     as they are (``object``): converting them into a pandas string column and back, for
@@ -303,6 +306,13 @@ def _records_frame(records: list[dict], text_key: str) -> pd.DataFrame:
     columns = list(dict.fromkeys(key for record in records for key in record))
     if text_key not in columns:
         return pd.DataFrame.from_records(records, columns=columns)
+    data = {key: [record.get(key) for record in records] for key in columns}
+    if all(set(map(type, data[key])) <= _TEXT_OR_NONE for key in columns):
+        # Every value is text or missing (the usual case): object columns, which validation
+        # turns into the same string columns; pandas' inference of each column would cost
+        # more than parsing the JSON.
+        return pd.DataFrame({key: pd.Series(values, dtype=object)
+                             for key, values in data.items()})
     df = pd.DataFrame.from_records(records, columns=columns, exclude=[text_key])
     df.insert(columns.index(text_key), text_key,
               pd.Series([record.get(text_key) for record in records], dtype=object))

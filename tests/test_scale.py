@@ -786,3 +786,55 @@ def test_sentence_spans_equal_plain_punkt_on_real_corpora(shared_dir, folder):
                         f"{path.name} row {row} {column}"
                     checked += 1
     assert checked > 1000
+
+
+# ------------------------------------------------------------ JSON records -> chunk table
+
+_VALUES = st.one_of(st.none(), st.text(max_size=12), st.sampled_from(["2022-03-01", "en", "",
+                                                                      " ", "de"]))
+
+
+@given(st.lists(st.fixed_dictionaries(
+    {"doc_id": st.text(min_size=1, max_size=6)},
+    optional={"source": _VALUES, "date": st.sampled_from([None, "2022-03-01", "2024-02-29"]),
+              "lang": st.sampled_from([None, "en", "de", "ru"]), "title": _VALUES,
+              "text": st.text(min_size=1, max_size=30), "extra": _VALUES}),
+    min_size=1, max_size=8))
+@settings(max_examples=hypothesis_examples(150), deadline=None)
+def test_records_of_text_read_as_pandas_would_infer_them(records):
+    """A chunk of JSON records whose values are all text or null is built without pandas'
+    per-column inference; after validation it is the table the inference gives."""
+    from framing.corpus import validate_corpus
+    from framing.scale import _records_frame
+
+    records = [{**r, "text": r.get("text", "x") or "x"} for r in records]
+    fast = _records_frame(records, "text")
+    slow = pd.DataFrame.from_records(records, exclude=["text"])
+    slow.insert(list(fast.columns).index("text"), "text",
+                pd.Series([r["text"] for r in records], dtype=object))
+    outcomes = []
+    for table in (fast, slow):
+        try:
+            outcomes.append(validate_corpus(table, infer_lang=False, empty="drop"))
+        except CorpusError as exc:
+            outcomes.append(str(exc))
+    assert (fast.dtypes == object).all()                     # the fast path ran
+    if isinstance(outcomes[0], str):
+        assert outcomes[0] == outcomes[1]
+    else:
+        want = outcomes[1]
+        got = outcomes[0][want.columns]
+        for col in ("doc_id", "source", "date", "lang", "title", "text"):
+            if col in want.columns:
+                pd.testing.assert_series_equal(got[col], want[col])
+
+
+def test_records_with_other_values_keep_pandas_inference():
+    from framing.scale import _records_frame
+
+    records = [{"doc_id": 1, "text": "a", "source": 5}, {"doc_id": 2, "text": "b"}]
+    table = _records_frame(records, "text")
+    assert table["doc_id"].dtype == np.int64 and table["source"].dtype == np.float64
+    assert table["text"].dtype == object
+    text_only = _records_frame([{"doc_id": "a", "text": "x", "source": None}], "text")
+    assert (text_only.dtypes == object).all()
