@@ -25,7 +25,6 @@ from importlib import resources
 
 import pandas as pd
 import regex
-from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer, PunktToken
 
 __all__ = [
     "Normalized", "normalize", "fold", "tokenize", "word_spans", "sentence_spans",
@@ -539,6 +538,8 @@ class _PunktRules:
     initial: regex.Pattern
     numeric: regex.Pattern
     abbrevs: frozenset
+    sent_end: frozenset = frozenset()       # Punkt's ``sent_end_chars``
+    punctuation: frozenset = frozenset()    # ``PunktSentenceTokenizer.PUNCTUATION``
     closing: dict = field(default_factory=dict)
     kinds: dict = field(default_factory=dict)
 
@@ -552,6 +553,9 @@ def _as_regex(pattern) -> regex.Pattern:
 @functools.cache
 def _punkt_rules(lang: str) -> _PunktRules:
     """The :class:`_PunktRules` of ``lang``, with its shipped abbreviations."""
+    # NLTK is imported here, at the first sentence split, not with framing (0.1 s)
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer, PunktToken
+
     lang_vars = PunktLanguageVars()
     period = lang_vars.period_context_re()
     return _PunktRules(
@@ -564,7 +568,9 @@ def _punkt_rules(lang: str) -> _PunktRules:
         words=_as_regex(lang_vars._word_tokenizer_re()).findall,
         initial=_as_regex(PunktToken._RE_INITIAL),
         numeric=_as_regex(PunktToken._RE_NUMERIC),
-        abbrevs=abbreviations(lang))
+        abbrevs=abbreviations(lang),
+        sent_end=frozenset(PunktLanguageVars.sent_end_chars),
+        punctuation=frozenset(PunktSentenceTokenizer.PUNCTUATION))
 
 
 def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
@@ -715,11 +721,6 @@ def _is_break(text: str, w: int, end: int, nxt: int, context_end: int, word: str
     return _any_break(rules.words(word + ".") + [following[0]], rules)
 
 
-#: Punkt's ``sent_end_chars`` and ``PunktSentenceTokenizer.PUNCTUATION``.
-_SENT_END = frozenset(PunktLanguageVars.sent_end_chars)
-_PUNCTUATION = frozenset(PunktSentenceTokenizer.PUNCTUATION)
-
-
 def _contains_break(context: str, rules: _PunktRules) -> bool:
     """Punkt's ``text_contains_sentbreak(context)`` with the parameters of ``rules``.
 
@@ -758,7 +759,7 @@ def _token_breaks(tok: str, nxt: str, rules: _PunktRules) -> bool:
         kind = rules.kinds[tok] = _token_kind(tok, rules)
     if kind is _BREAK or kind is _NO_BREAK:
         return kind is _BREAK
-    if nxt in _PUNCTUATION or nxt[0].islower():
+    if nxt in rules.punctuation or nxt[0].islower():
         return False
     return not (kind is _INITIAL and nxt[0].isupper())
 
@@ -773,7 +774,7 @@ def _token_kind(tok: str, rules: _PunktRules) -> str:
     unless it is an abbreviation, or its last hyphen-separated part is; such a break is an
     ``_INITIAL`` or a ``_NUMBER`` when ``PunktToken`` says so. Every other token is no break.
     """
-    if tok in _SENT_END:
+    if tok in rules.sent_end:
         return _BREAK
     if not tok.endswith(".") or tok.endswith(".."):    # ellipses are all periods
         return _NO_BREAK

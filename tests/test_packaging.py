@@ -69,3 +69,11 @@ def test_the_code_passes_the_linter():
     out = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "framing",
                           "tests", "bench"], cwd=REPO, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_importing_framing_leaves_nltk_for_the_first_sentence_split():
+    """NLTK takes 0.1 s to import: `framing --help`, `framing compare` and a notebook's
+    `import framing` do not pay it; the first sentence split does."""
+    code = ("import sys, framing; assert 'nltk' not in sys.modules, 'imported'; "
+            "framing.sentence_spans('One. Two.', 'en'); assert 'nltk' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
