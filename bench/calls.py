@@ -58,7 +58,10 @@ def measure(repeats: int = 20) -> list[dict]:
         ready = _ms(functools.partial(call, compiled), repeats)
         rows.append({"call": name, "by_name_ms": round(by_name, 1),
                      "compiled_ms": round(ready, 1), "overhead_ms": round(by_name - ready, 1)})
-    colds = [float(subprocess.run([sys.executable, "-c", COLD], capture_output=True,
+    # run where `framing` was imported from, so that the fresh interpreters import the same
+    # code (a checkout on PYTHONPATH would otherwise lose to one in the current folder)
+    here = Path(fr.__file__).resolve().parent.parent
+    colds = [float(subprocess.run([sys.executable, "-c", COLD], capture_output=True, cwd=here,
                                   text=True, check=True).stdout) for _ in range(5)]
     rows.insert(0, {"call": "cold: import framing + first find_hits (sample corpus)",
                     "by_name_ms": round(1000 * statistics.median(colds)),

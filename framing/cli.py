@@ -337,8 +337,10 @@ def _plugins(subparsers, where: str) -> None:
 
 
 def _print_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    """Warnings, for a command-line user: the message, not the Python source line."""
-    print(f"framing: warning: {message}", file=sys.stderr)
+    """Warnings, for a command-line user: the message, not the Python source line (and the
+    kind of warning when it is not an ordinary one, e.g. a RuntimeWarning from numpy)."""
+    kind = "" if category is UserWarning else f"{category.__name__}: "
+    print(f"framing: warning: {kind}{message}", file=sys.stderr)
 
 
 def main(argv=None) -> int:

@@ -116,3 +116,13 @@ def test_hits_and_figures_take_jobs_with_the_same_output(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["hits", "sample", "-o", str(one), "-j", "two"])
     assert "argument -j/--jobs: invalid int value: 'two'" in capsys.readouterr().err
+
+
+def test_cli_warnings_name_their_kind_unless_ordinary(capsys):
+    from framing.cli import _print_warning
+
+    _print_warning("dropped 1 document(s)", UserWarning, "x.py", 1)
+    _print_warning("invalid value encountered in divide", RuntimeWarning, "x.py", 1)
+    assert capsys.readouterr().err.splitlines() == [
+        "framing: warning: dropped 1 document(s)",
+        "framing: warning: RuntimeWarning: invalid value encountered in divide"]
