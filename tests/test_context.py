@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -355,6 +356,32 @@ def test_find_hits_context_equals_annotate_hits_and_whole_text_reading():
     for doc_id, group in hits.groupby("doc_id", sort=False):
         _sparse_equals_dense(texts[doc_id], group["lang"].iloc[0],
                              list(zip(group["start"], group["end"])))
+
+
+def test_the_floor_benchmark_reads_the_sentences_the_context_tokenizes():
+    # bench/context_floor.py times the reading of the sentence runs of _Doc._windows; its
+    # floors mean something only if those runs hold exactly the tokens _Doc reads
+    from framing.context import _Doc, _rules, context_settings
+    from framing.detect import find_hits
+    from framing.text import WORD_PATTERN
+
+    spec = importlib.util.spec_from_file_location("context_floor",
+                                                  REPO / "bench" / "context_floor.py")
+    floor = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(floor)
+    corpus = read_corpus("sample")
+    hits = find_hits(corpus, "ukraine_war", progress=False, context=False)
+    runs = floor._windows(corpus, hits)
+    settings = context_settings()
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    n_tokens = 0
+    for doc_id, group in hits.groupby("doc_id", sort=False):
+        lang = group["lang"].iloc[0]
+        doc = _Doc(texts[doc_id], lang, _rules(lang), "clause",
+                   list(zip(group["start"], group["end"])), actors=settings.actors)
+        n_tokens += doc.n
+    assert len(runs) >= hits["doc_id"].nunique() > 50
+    assert sum(len(re.findall(WORD_PATTERN, run)) for run in runs) == n_tokens
 
 
 def test_sparse_equals_dense_on_real_news(shared_dir):
