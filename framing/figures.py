@@ -14,6 +14,7 @@ import functools
 import hashlib
 import io
 import json
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,6 +117,11 @@ class FigureSpec:
     build: object
     description: str
     size: tuple = (7.5, 5.0)
+    #: ``needs(ctx)`` -> why the figure cannot be drawn for this corpus and lexicon, or ""
+    needs: object = None
+
+    def missing(self, ctx: FigureContext) -> str:
+        return self.needs(ctx) if self.needs is not None else ""
 
 
 def _fig(spec_size):
@@ -196,30 +202,64 @@ def _own_voice(ctx: FigureContext, fig):
     return fig
 
 
+def _needs_frames(ctx: FigureContext) -> str:
+    return "" if ctx.frames() else "the lexicon has no frames of dimension `frame`"
+
+
+def _needs_naming(ctx: FigureContext) -> str:
+    return "" if ctx.frames("naming") else "the lexicon has no frames of dimension `naming`"
+
+
+def _needs_escalation(ctx: FigureContext) -> str:
+    if "escalation" not in ctx.lexicon.frames:
+        return "the lexicon has no frame `escalation`"
+    if "date" not in ctx.corpus.columns or not ctx.corpus["date"].notna().any():
+        return "the corpus has no dates (name its date column with --date / date=)"
+    return ""
+
+
+def _needs_keyness(ctx: FigureContext) -> str:
+    if ctx.by not in ctx.corpus.columns:
+        return f"the corpus has no column {ctx.by!r}"
+    groups = ctx.corpus[ctx.by].astype(str)
+    if ctx.target is not None:
+        if not (groups == ctx.target).any():
+            return f"no article has {ctx.by} {ctx.target!r}"
+        lang = ctx.corpus.loc[groups == ctx.target, "lang"].mode().iloc[0]
+    else:
+        lang = ctx.corpus["lang"].mode().iloc[0]
+    if groups[ctx.corpus["lang"] == lang].nunique() < 2:
+        return f"fewer than two values of {ctx.by} among the articles in {lang}"
+    return ""
+
+
 #: name -> FigureSpec. ``framing figures`` writes ``<name>.png`` and ``<name>.svg``.
 FIGURES = {
     "frame_profile": FigureSpec(
         _frame_profile, "Mean frame rate (hits per 1,000 words) per source, with 95% "
-        "bootstrap intervals over articles; frames only, naming markers apart.", (7.5, 6.5)),
+        "bootstrap intervals over articles; frames only, naming markers apart.", (7.5, 6.5),
+        _needs_frames),
     "frame_heatmap": FigureSpec(
         _frame_heatmap, "Source x frame heatmap of the mean rate, naming markers included; "
         "each cell annotated.", (8.5, 4.5)),
     "frame_shares": FigureSpec(
         _frame_shares, "Share of each source's articles with at least one hit of each "
-        "frame, with 95% bootstrap intervals.", (7.5, 6.5)),
+        "frame, with 95% bootstrap intervals.", (7.5, 6.5), _needs_frames),
     "naming_markers": FigureSpec(
         _naming_markers, "Share of articles using Russian-derived (Kiev, Kiew, Kharkov) and "
-        "Ukrainian-derived (Kyiv, Kyjiw, Kharkiv) place-name spellings.", (7.0, 3.2)),
+        "Ukrainian-derived (Kyiv, Kyjiw, Kharkiv) place-name spellings.", (7.0, 3.2),
+        _needs_naming),
     "timeline_escalation": FigureSpec(
         _timeline_escalation, "Monthly mean rate of the escalation frame per source "
-        "(unsmoothed), with 95% bootstrap bands.", (7.5, 4.0)),
+        "(unsmoothed), with 95% bootstrap bands.", (7.5, 4.0), _needs_escalation),
     "keyness_terms": FigureSpec(
         _keyness_terms, "\"Fightin' words\": the words most typical of one source against "
         "the other sources in its language, by the z-score of the log-odds ratio with an "
-        "informative Dirichlet prior (Monroe et al. 2008).", (7.0, 6.5)),
+        "informative Dirichlet prior (Monroe et al. 2008).", (7.0, 6.5), _needs_keyness),
     "own_voice": FigureSpec(
         _own_voice, "Per source, the share of frame hits (all frames pooled) written in the "
-        "outlet's own voice, inside quotations, and in scare quotes.", (7.5, 3.8)),
+        "outlet's own voice, inside quotations, and in scare quotes.", (7.5, 3.8),
+        _needs_frames),
     "top_terms": FigureSpec(
         _top_terms, "Each source's most frequent lexicon entries (hits per 100 articles), "
         "each bar labelled with its frame.", (11.0, 6.0)),
@@ -249,6 +289,9 @@ def render(name: str, ctx: FigureContext, fmt: str = "png") -> bytes:
     if name not in FIGURES:
         raise InputError(f"unknown figure {name!r}; figures: {', '.join(FIGURES)}.")
     spec = FIGURES[name]
+    why = spec.missing(ctx)
+    if why:
+        raise InputError(f"figure {name!r} cannot be drawn: {why}.")
     with plot.style():
         fig = _fig(spec.size)
         spec.build(ctx, fig)
@@ -297,6 +340,20 @@ def make_figures(*, corpus=None, lexicon="ukraine_war", out="figures", names=Non
     list of Path
         The files written (figures, then ``README.md``).
 
+    Raises
+    ------
+    InputError
+        A figure asked for by ``names`` cannot be drawn for this corpus and lexicon (no
+        ``naming`` frames, no ``escalation`` frame or no dates, fewer than two groups in a
+        language for the keyness figure), or ``out`` holds files this command did not make.
+        Nothing is written then.
+
+    Notes
+    -----
+    Without ``names``, a figure that cannot be drawn for this corpus and lexicon is skipped
+    with a warning saying why, and the figures' ``README.md`` lists it. Every file is drawn
+    before the first is written, so a run that fails leaves ``out`` as it was.
+
     Examples
     --------
     >>> import pandas as pd
@@ -325,6 +382,7 @@ def make_figures(*, corpus=None, lexicon="ukraine_war", out="figures", names=Non
         label += " (" + ", ".join(filter(None, [
             f"from {since}" if since else "", f"until {until}" if until else "",
             f"{by}: {', '.join(sources)}" if sources else ""])) + ")"
+    asked = bool(names)
     names = list(names) if names else list(FIGURES)
     for n in names:
         if n not in FIGURES:
@@ -332,16 +390,27 @@ def make_figures(*, corpus=None, lexicon="ukraine_war", out="figures", names=Non
     lex = read_lexicon(lexicon)
     ctx = FigureContext(corpus=corpus, lexicon=lex, by=by, seed=seed, n_boot=n_boot, n_jobs=n_jobs,
                         corpus_label=label, target=target)
+    skipped = {n: why for n in names if (why := FIGURES[n].missing(ctx))}
+    if skipped and asked:
+        raise InputError("cannot draw " + "; ".join(f"{n}: {why}" for n, why in skipped.items())
+                         + ". Nothing was written.")
+    names = [n for n in names if n not in skipped]
+    if not names:
+        raise InputError("none of the figures can be drawn for this corpus and lexicon ("
+                         + "; ".join(f"{n}: {why}" for n, why in skipped.items())
+                         + "). Nothing was written.")
+    for n, why in skipped.items():
+        warnings.warn(f"figure {n} skipped: {why}", stacklevel=2)
     out = Path(out)
     manifest = _read_manifest(out)
     planned = [f"{n}.{fmt}" for n in names for fmt in formats] + ["README.md"]
     _check_ownership(out, planned, manifest, force)
-    written = []
+    # every file is drawn before the first is written: a figure that fails leaves `out`
+    # as it was
     items = [(n, fmt) for n in names for fmt in formats]
-    for n, fmt in _progress(items, progress):
-        data = render(n, ctx, fmt)
-        written.append(atomic_write_bytes(out / f"{n}.{fmt}", data))
-    written.append(atomic_write_text(out / "README.md", _readme(ctx, names, formats)))
+    drawn = [(f"{n}.{fmt}", render(n, ctx, fmt)) for n, fmt in _progress(items, progress)]
+    written = [atomic_write_bytes(out / name, data) for name, data in drawn]
+    written.append(atomic_write_text(out / "README.md", _readme(ctx, names, formats, skipped)))
     import matplotlib
 
     files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in written}
@@ -381,7 +450,7 @@ def _check_ownership(out: Path, planned: list[str], manifest: dict, force: bool)
             "them, or pass --force to replace them.")
 
 
-def _readme(ctx: FigureContext, names, formats) -> str:
+def _readme(ctx: FigureContext, names, formats, skipped=None) -> str:
     lex = ctx.lexicon
     corpus = ctx.corpus
     n_sources = corpus["source"].nunique() if "source" in corpus else 0
@@ -403,6 +472,9 @@ def _readme(ctx: FigureContext, names, formats) -> str:
     for n in names:
         files = ", ".join(f"[{fmt.upper()}]({n}.{fmt})" for fmt in formats)
         lines.append(f"| `{n}` | {files} | {FIGURES[n].description} |")
+    if skipped:
+        lines += ["", "Not drawn for this corpus and lexicon:", ""]
+        lines += [f"- `{n}`: {why}." for n, why in skipped.items()]
     lines += ["", "Regenerate: `framing figures` (or `python -m framing figures`); one figure: "
               "`framing figures --only frame_profile`; another corpus: "
               "`framing figures --corpus articles.csv --out my-figures`.", ""]

@@ -29,6 +29,7 @@ from framing.display import (
 )
 from framing.errors import InputError
 from framing.lexicon import Frame, Lexicon, Term, read_lexicon
+from framing.schema import check_columns
 from framing.text import normalize, word_spans
 
 __all__ = ["kwic", "kwic_lines", "highlight", "Highlighted", "KwicTable"]
@@ -59,7 +60,9 @@ def kwic(corpus: pd.DataFrame, pattern_or_frame: str, *, lexicon="ukraine_war",
     window : int, default=8
         Words of context on each side.
     hits : DataFrame, optional
-        Use these hits (e.g. from :func:`framing.find_hits`) instead of matching again.
+        Use these hits (e.g. from :func:`framing.find_hits`) instead of matching again:
+        ``pattern_or_frame`` then names one of their frames or one of their entries (the
+        ``entry`` column, e.g. ``"invader*"``), and ``lexicon`` is not read.
 
     Returns
     -------
@@ -67,6 +70,12 @@ def kwic(corpus: pd.DataFrame, pattern_or_frame: str, *, lexicon="ukraine_war",
         A DataFrame with one row per hit: ``doc_id``, ``source`` (when the corpus has it),
         ``frame``, ``left``, ``match``, ``right``, ``start``, ``end``. It displays aligned
         (see :class:`KwicTable`).
+
+    Raises
+    ------
+    InputError
+        ``pattern_or_frame`` is neither a frame nor a valid pattern, or, with ``hits``,
+        neither a frame nor an entry of those hits.
 
     Examples
     --------
@@ -79,24 +88,41 @@ def kwic(corpus: pd.DataFrame, pattern_or_frame: str, *, lexicon="ukraine_war",
     """
     from framing.detect import find_hits
 
+    if not isinstance(pattern_or_frame, str):
+        raise InputError("pattern_or_frame must be a frame name or a pattern (a str); got "
+                         f"{type(pattern_or_frame).__name__}.")
     if window < 0:
         raise InputError(f"window must be 0 or more words; got {window!r}.")
+    if hits is not None:
+        return kwic_lines(corpus, _hits_of(hits, pattern_or_frame), window=window)
     lex = read_lexicon(lexicon) if lexicon is not None else None
-    if hits is None:
-        if lex is not None and pattern_or_frame in lex.frames:
-            hits = find_hits(corpus, lex, progress=False)
-        else:
-            from framing.lexicon import PatternError
-
-            try:
-                hits = find_hits(corpus, _pattern_lexicon(pattern_or_frame), lang="any",
-                                 progress=False)
-            except PatternError as exc:
-                raise InputError(f"{pattern_or_frame!r} is neither a frame of the lexicon "
-                                 f"nor a valid pattern: {exc}") from None
     if lex is not None and pattern_or_frame in lex.frames:
-        hits = hits[hits["frame"] == pattern_or_frame]
+        hits = find_hits(corpus, lex, progress=False)
+        return kwic_lines(corpus, hits[hits["frame"] == pattern_or_frame], window=window)
+    from framing.lexicon import PatternError
+
+    try:
+        hits = find_hits(corpus, _pattern_lexicon(pattern_or_frame), lang="any",
+                         progress=False)
+    except PatternError as exc:
+        raise InputError(f"{pattern_or_frame!r} is neither a frame of the lexicon "
+                         f"nor a valid pattern: {exc}") from None
     return kwic_lines(corpus, hits, window=window)
+
+
+def _hits_of(hits: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The hits of frame ``name``, else those of entry ``name``; an error if neither."""
+    check_columns(hits, ("doc_id", "frame", "entry", "start", "end"), table="hits",
+                  param="hits")
+    frames = list(hits.attrs.get("frames") or pd.unique(hits["frame"]))
+    if name in frames:
+        return hits[hits["frame"] == name]
+    if (hits["entry"] == name).any():
+        return hits[hits["entry"] == name]
+    shown = ", ".join(map(str, frames[:12])) + (" ..." if len(frames) > 12 else "")
+    raise InputError(f"{name!r} is neither a frame nor an entry of the hits given "
+                     f"(their frames: {shown or 'none'}); to find a new pattern, call kwic "
+                     "without hits=.")
 
 
 def kwic_lines(corpus: pd.DataFrame, hits: pd.DataFrame, *, window: int = 8) -> pd.DataFrame:

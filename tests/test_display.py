@@ -184,6 +184,30 @@ def test_kwic_plain_text_shortens_long_contexts_and_rows():
     assert "[100 rows x 3 columns]" in text and len(text.splitlines()) == 14
 
 
+def test_kwic_with_hits_keeps_the_named_frame_or_entry_of_those_hits():
+    from framing.detect import find_hits
+    from framing.lexicon import parse_lexicon
+
+    lexicon = parse_lexicon("{name: own, frames: {smo: {terms: {en: ['special operation']}},"
+                            " inv: {terms: {en: ['invader*', 'occupier*']}}}}")
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "lang": "en", "text": [
+        "The invaders call it a special operation.", "Occupiers and invaders left."]})
+    hits = find_hits(corpus, lexicon, progress=False)
+    assert len(hits) == 4
+    assert kwic(corpus, "smo", hits=hits)["match"].tolist() == ["special operation"]
+    assert kwic(corpus, "inv", hits=hits)["match"].tolist() == [
+        "invaders", "Occupiers", "invaders"]
+    assert kwic(corpus, "occupier*", hits=hits)["match"].tolist() == ["Occupiers"]
+    with pytest.raises(InputError, match=r"'nothere' is neither a frame nor an entry of the "
+                       r"hits given \(their frames: smo, inv\); to find a new pattern, call "
+                       r"kwic without hits="):
+        kwic(corpus, "nothere", hits=hits)
+    with pytest.raises(InputError, match="hits is not a hits table: missing column"):
+        kwic(corpus, "smo", hits=hits.drop(columns="entry"))
+    with pytest.raises(InputError, match="pattern_or_frame must be a frame name or a pattern"):
+        kwic(corpus, None)
+
+
 def test_kwic_without_matches_says_so():
     corpus = pd.DataFrame({"doc_id": ["a"], "lang": ["en"], "text": ["Nothing here."]})
     empty = kwic(corpus, "invader*")

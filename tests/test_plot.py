@@ -94,6 +94,68 @@ def test_make_figures_never_replaces_foreign_files(tmp_path):
     make_figures(out=tmp_path, names=["frame_profile"], progress=False, n_boot=50)
 
 
+def _own_lexicon_corpus():
+    from framing.lexicon import parse_lexicon
+
+    lexicon = parse_lexicon("{name: own, frames: {proxy_war: {label: Proxy war, "
+                            "terms: {en: ['proxy war*']}}}}")
+    corpus = pd.DataFrame({"doc_id": list("abcd"), "source": list("XXYY"), "lang": "en",
+                           "text": ["A proxy war.", "Talks went on.",
+                                    "A proxy war, twice: proxy war.", "Talks."]})
+    return lexicon, corpus
+
+
+def test_make_figures_skips_what_a_lexicon_or_corpus_cannot_show(tmp_path):
+    lexicon, corpus = _own_lexicon_corpus()
+    with pytest.warns(UserWarning) as caught:
+        written = make_figures(corpus=corpus, lexicon=lexicon, out=tmp_path, n_boot=50,
+                               progress=False)
+    assert sorted(str(w.message) for w in caught) == [
+        "figure naming_markers skipped: the lexicon has no frames of dimension `naming`",
+        "figure timeline_escalation skipped: the lexicon has no frame `escalation`"]
+    names = {p.name for p in written}
+    assert "naming_markers.png" not in names and "frame_profile.svg" in names
+    assert len(names) == 2 * (len(FIGURES) - 2) + 1
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert ("Not drawn for this corpus and lexicon:\n\n- `naming_markers`: the lexicon has no "
+            "frames of dimension `naming`.\n- `timeline_escalation`: the lexicon has no frame "
+            "`escalation`.") in readme
+
+
+def test_make_figures_refuses_a_figure_asked_for_that_cannot_be_drawn(tmp_path):
+    lexicon, corpus = _own_lexicon_corpus()
+    with pytest.raises(InputError, match=r"cannot draw naming_markers: the lexicon has no "
+                       r"frames of dimension `naming`\. Nothing was written\."):
+        make_figures(corpus=corpus, lexicon=lexicon, out=tmp_path / "out",
+                     names=["frame_profile", "naming_markers"], progress=False)
+    from framing.corpus import read_corpus
+
+    sample = read_corpus("sample").drop(columns="date")
+    with pytest.raises(InputError, match=r"timeline_escalation: the corpus has no dates"):
+        make_figures(corpus=sample, out=tmp_path / "out", names=["timeline_escalation"],
+                     progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_figure_that_fails_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
+    from framing import figures
+
+    lexicon, corpus = _own_lexicon_corpus()
+    make_figures(corpus=corpus, lexicon=lexicon, out=tmp_path, names=["frame_profile"],
+                 n_boot=50, progress=False)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def broken(ctx, fig):
+        raise RuntimeError("drawing failed")
+
+    monkeypatch.setitem(figures.FIGURES, "top_terms",
+                        figures.FigureSpec(broken, "broken", (4, 3)))
+    with pytest.raises(RuntimeError, match="drawing failed"):
+        make_figures(corpus=corpus, lexicon=lexicon, out=tmp_path, n_boot=60,
+                     names=["frame_profile", "top_terms"], progress=False)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
 def test_unknown_figure_name(tmp_path):
     with pytest.raises(InputError, match="unknown figure 'nope'; figures: frame_profile"):
         make_figures(out=tmp_path, names=["nope"], progress=False)
