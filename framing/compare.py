@@ -8,6 +8,7 @@ the same on every run and does not depend on which other groups are in it.
 
 from __future__ import annotations
 
+import warnings
 import zlib
 
 import numpy as np
@@ -66,9 +67,34 @@ def _group_seed(seed: int, group) -> list[int]:
     return [int(seed), zlib.crc32(str(group).encode("utf-8"))]
 
 
-def _check_args(scores: pd.DataFrame, by, measure: str, ci: float, n_boot: int) -> list[str]:
+def _whole(value, name: str, minimum: int, what: str) -> int:
+    """``value`` as an int of at least ``minimum``, or an error naming ``name``."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) \
+            or value < minimum:
+        raise InputError(f"{name} must be a whole number of {what}, {minimum} or more; "
+                         f"got {value!r}.")
+    return int(value)
+
+
+def _check_seed(seed) -> None:
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)):
+        raise InputError(f"seed must be an int (a fixed seed makes the intervals "
+                         f"reproducible); got {seed!r}.")
+
+
+def _by_columns(by) -> list[str]:
+    if isinstance(by, str):
+        return [by]
+    if isinstance(by, (list, tuple)) and by and all(isinstance(c, str) for c in by):
+        return list(by)
+    raise InputError(f"by must be a column name or a list of column names; got {by!r}.")
+
+
+def _check_args(scores: pd.DataFrame, by, measure: str, ci: float, n_boot: int,
+                seed=0) -> list[str]:
     check_columns(scores, ("doc_id", "frame", "count"), table="scores", param="scores")
-    by_cols = [by] if isinstance(by, str) else list(by)
+    _check_seed(seed)
+    by_cols = _by_columns(by)
     for col in by_cols:
         if col not in scores.columns:
             raise InputError(
@@ -77,10 +103,9 @@ def _check_args(scores: pd.DataFrame, by, measure: str, ci: float, n_boot: int) 
     if measure not in _MEASURES or measure not in scores.columns:
         raise InputError(f"measure must be one of {', '.join(_MEASURES)} (a column of "
                          f"scores); got {measure!r}.")
-    if not 0 < ci < 1:
+    if isinstance(ci, bool) or not isinstance(ci, (int, float)) or not 0 < ci < 1:
         raise InputError(f"ci must be between 0 and 1 (e.g. 0.95); got {ci!r}.")
-    if int(n_boot) < 1:
-        raise InputError(f"n_boot must be a positive number of resamples; got {n_boot!r}.")
+    _whole(n_boot, "n_boot", 1, "resamples")
     return by_cols
 
 
@@ -90,6 +115,11 @@ def _frames_of(scores: pd.DataFrame, frames) -> list[str]:
     order = [f for f in order if f in present]
     if frames is None:
         return order
+    if isinstance(frames, str):
+        frames = [frames]
+    frames = list(frames)
+    if not frames:
+        raise InputError(f"frames is empty; name at least one of: {', '.join(order)}.")
     unknown = [f for f in frames if f not in order]
     if unknown:
         raise InputError(f"unknown frame(s) {', '.join(unknown)}; frames in scores: "
@@ -186,9 +216,8 @@ def compare_groups(scores: pd.DataFrame, *, by="source", measure: str = "rate",
     0     X       2   5.0         0.5
     1     Y       2   0.0         0.0
     """
-    by_cols = _check_args(scores, by, measure, ci, n_boot)
-    if int(min_count) < 1:
-        raise InputError(f"min_count must be 1 or more hits; got {min_count!r}.")
+    by_cols = _check_args(scores, by, measure, ci, n_boot, seed)
+    _whole(min_count, "min_count", 1, "hits")
     frame_list = _frames_of(scores, frames)
     labels = scores.attrs.get("labels") or {}
     measure_name = measure
@@ -280,7 +309,7 @@ def pairwise_differences(scores: pd.DataFrame, *, by="source", measure: str = "r
       group_a group_b       diff  significant correction
     0       X       Y  16.666667         True       Holm
     """
-    by_cols = _check_args(scores, by, measure, ci, n_boot)
+    by_cols = _check_args(scores, by, measure, ci, n_boot, seed)
     if correction not in ("holm", "bh"):
         raise InputError(f"correction must be 'holm' or 'bh'; got {correction!r}.")
     frame_list = _frames_of(scores, frames)
@@ -354,7 +383,7 @@ def attention(scores: pd.DataFrame, *, topic: str, by="source", frames=None,
     0     X       2        2          1.0  proxy         1           0.5
     1     Y       2        1          0.5  proxy         0           0.0
     """
-    by_cols = _check_args(scores, by, "count", ci, n_boot)
+    by_cols = _check_args(scores, by, "count", ci, n_boot, seed)
     per_doc = scores.drop_duplicates("doc_id").set_index("doc_id")
     if topic in set(scores["frame"]):
         topic_count = scores[scores["frame"] == topic].set_index("doc_id")["count"]
@@ -433,11 +462,16 @@ def compare_over_time(scores: pd.DataFrame, *, by="source", freq: str = "month",
                          "with date='<column>'.")
     if freq not in _FREQ:
         raise InputError(f"freq must be one of {', '.join(_FREQ)}; got {freq!r}.")
-    dated = scores[scores["date"].notna()]
+    undated = scores["date"].isna()
+    if undated.any():
+        n = scores.loc[undated, "doc_id"].nunique()
+        warnings.warn(f"compare_over_time left out {n} article(s) without a date "
+                      f"(of {scores['doc_id'].nunique()}).", stacklevel=2)
+    dated = scores[~undated]
     periods = dated["date"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(
         _FREQ[freq]).dt.start_time.dt.tz_localize("UTC")
     dated = dated.assign(period=periods)
-    by_cols = [by] if isinstance(by, str) else list(by)
+    by_cols = _by_columns(by)
     table = compare_groups(dated, by=[*by_cols, "period"], measure=measure, frames=frames,
                            n_boot=n_boot, ci=ci, seed=seed)
     if table.empty:

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
+from framing.errors import InputError
+
 __all__ = ["PALETTE", "HOUSE_STYLE", "style", "use_style", "frame_profile", "frame_heatmap",
            "frame_shares", "timeline", "keyness_chart", "top_terms", "pairwise_chart",
            "precision_chart", "voice_chart"]
@@ -102,10 +104,39 @@ def _labels(table: pd.DataFrame, labels) -> dict:
     return out
 
 
+def _check(table, columns, source: str) -> None:
+    """``table`` must be a DataFrame with ``columns`` (as made by ``source``)."""
+    from framing.schema import check_columns
+
+    check_columns(table, columns, table=source, param="table")
+
+
+def _pick(asked, present: list, what: str) -> list:
+    """``asked`` (one name or a list) checked against the names in the table."""
+    asked = [asked] if isinstance(asked, str) else list(asked)
+    shown = ", ".join(map(str, present[:15])) + (" ..." if len(present) > 15 else "")
+    if not asked:
+        raise InputError(f"{what} is empty; name at least one of: {shown}.")
+    unknown = [str(a) for a in asked if a not in present]
+    if unknown:
+        raise InputError(f"unknown {what} {', '.join(unknown)}; {what} in the table: {shown}.")
+    return asked
+
+
 def _order(table: pd.DataFrame, frames, groups):
-    frames = list(frames) if frames is not None else list(dict.fromkeys(table["frame"]))
-    groups = list(groups) if groups is not None else sorted(table["group"].unique())
+    all_frames = list(dict.fromkeys(table["frame"]))
+    all_groups = sorted(table["group"].unique(), key=str)
+    frames = _pick(frames, all_frames, "frames") if frames is not None else all_frames
+    groups = _pick(groups, all_groups, "groups") if groups is not None else all_groups
     return frames, groups
+
+
+def _one_frame(table: pd.DataFrame, frame) -> pd.DataFrame:
+    """The rows of ``frame``; an error if the table has rows but none of that frame."""
+    part = table[table["frame"] == frame]
+    if part.empty and not table.empty:
+        _pick([frame], list(dict.fromkeys(table["frame"])), "frames")
+    return part
 
 
 def _ci_text(table: pd.DataFrame) -> str:
@@ -154,6 +185,8 @@ def frame_profile(table: pd.DataFrame, *, frames=None, groups=None, labels=None,
     ['X (n=2)', 'Y (n=2)']
     >>> plt.close(fig)
     """
+    _check(table, ("group", "frame", "mean", "ci_low", "ci_high", "n_docs"),
+           "compare_groups")
     ax = _axes(ax)
     if table.empty:
         return ax
@@ -213,6 +246,7 @@ def frame_heatmap(table: pd.DataFrame, *, value: str = "mean", frames=None, grou
     (['5.0', '5.0'], ['X', 'Y'])
     >>> plt.close(fig)
     """
+    _check(table, ("group", "frame", value), "compare_groups")
     ax = _axes(ax)
     if table.empty:
         return ax
@@ -264,6 +298,8 @@ def frame_shares(table: pd.DataFrame, *, frames=None, groups=None, labels=None, 
     [0.5, 1.0]
     >>> plt.close(fig)
     """
+    _check(table, ("group", "frame", "share_docs", "share_low", "share_high", "n_docs"),
+           "compare_groups")
     ax = _axes(ax)
     if table.empty:
         return ax
@@ -320,8 +356,10 @@ def timeline(table: pd.DataFrame, frame: str, *, groups=None, labels=None, ax=No
     [('X', [10.0, 0.0]), ('Y', [5.0, 5.0])]
     >>> plt.close(fig)
     """
+    _check(table, ("group", "frame", "period", "mean", "ci_low", "ci_high"),
+           "compare_over_time")
     ax = _axes(ax)
-    part = table[table["frame"] == frame]
+    part = _one_frame(table, frame)
     if part.empty:
         return ax
     groups = list(groups) if groups is not None else sorted(part["group"].unique())
@@ -475,8 +513,11 @@ def pairwise_chart(table: pd.DataFrame, frame: str, *, ax=None):
     ['X − Y']
     >>> plt.close(fig)
     """
+    _check(table, ("frame", "group_a", "group_b", "diff", "ci_low", "ci_high",
+                   "significant", "measure", "correction", "label"),
+           "pairwise_differences")
     ax = _axes(ax)
-    part = table[table["frame"] == frame]
+    part = _one_frame(table, frame)
     if part.empty:
         return ax
     y = np.arange(len(part))

@@ -78,12 +78,35 @@ def test_over_time_has_periods():
                        "got 'outlet'. Available: doc_id, frame"),
     ({"measure": "mean"}, "measure must be one of rate, count, weight"),
     ({"ci": 95}, "ci must be between 0 and 1"),
-    ({"n_boot": 0}, "n_boot must be a positive number"),
+    ({"n_boot": 0}, r"n_boot must be a whole number of resamples, 1 or more; got 0\."),
+    ({"n_boot": 2.5}, r"n_boot must be a whole number of resamples, 1 or more; got 2\.5\."),
     ({"frames": ["nope"]}, "unknown frame"),
+    ({"frames": "nope"}, r"unknown frame\(s\) nope; frames in scores: f, g\."),
+    ({"frames": []}, r"frames is empty; name at least one of: f, g\."),
+    ({"by": None}, r"by must be a column name or a list of column names; got None\."),
+    ({"by": []}, r"by must be a column name or a list of column names; got \[\]\."),
+    ({"seed": None}, r"seed must be an int \(a fixed seed makes the intervals reproducible\); "
+                     r"got None\."),
+    ({"min_count": 1.5}, r"min_count must be a whole number of hits, 1 or more; got 1\.5\."),
+    ({"ci": "0.95"}, "ci must be between 0 and 1"),
 ])
 def test_errors(kwargs, message):
     with pytest.raises(InputError, match=message):
         compare_groups(scores_table(), **kwargs)
+
+
+def test_one_frame_may_be_named_by_a_string():
+    t = compare_groups(scores_table(), frames="f", n_boot=50)
+    assert set(t["frame"]) == {"f"}
+
+
+def test_over_time_says_how_many_articles_had_no_date():
+    s = scores_table()
+    s.loc[s.doc_id.isin(["X0", "Y1"]), "date"] = pd.NaT
+    with pytest.warns(UserWarning, match=r"compare_over_time left out 2 article\(s\) without a "
+                      r"date \(of 8\)\."):
+        t = compare_over_time(s, n_boot=50)
+    assert t.groupby("group")["n_docs"].sum().to_dict() == {"X": 6, "Y": 6}   # 3 x 2 frames
 
 
 def test_over_time_errors():
@@ -110,7 +133,7 @@ def test_presence_threshold_field_et_al():
     t = compare_groups(s, n_boot=50, min_count=3)
     x = t[(t.group == "X") & (t.frame == "f")].iloc[0]
     assert x["share_docs"] == 0.25 and x["presence_min"] == 3
-    with pytest.raises(InputError, match="min_count must be 1 or more"):
+    with pytest.raises(InputError, match="min_count must be a whole number of hits, 1 or more"):
         compare_groups(s, min_count=0)
 
 

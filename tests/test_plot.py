@@ -69,6 +69,40 @@ def test_empty_table_returns_empty_axes(table):
     assert not ax.lines
 
 
+def test_frame_charts_take_one_frame_by_name_and_refuse_unknown_ones(table):
+    ax = plot.frame_profile(table, frames="bloc", ax=plt.figure().subplots())
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["US-led bloc"]
+    for chart in (plot.frame_profile, plot.frame_shares, plot.frame_heatmap):
+        with pytest.raises(InputError, match=r"unknown frames nope; frames in the table: "
+                           r"proxy_war, bloc, naming\."):
+            chart(table, frames=["nope"], ax=plt.figure().subplots())
+        with pytest.raises(InputError, match=r"frames is empty; name at least one of: "
+                           r"proxy_war, bloc, naming\."):
+            chart(table, frames=[], ax=plt.figure().subplots())
+        with pytest.raises(InputError, match=r"unknown groups C; groups in the table: A, B\."):
+            chart(table, groups=["A", "C"], ax=plt.figure().subplots())
+
+
+def test_charts_name_the_table_they_need(tiny_corpus, tiny_lexicon, table):
+    scores = score_documents(find_hits(tiny_corpus, tiny_lexicon), tiny_corpus)
+    with pytest.raises(InputError, match=r"table is not a compare_groups table: missing "
+                       r"column\(s\) group, mean, ci_low, ci_high, n_docs"):
+        plot.frame_profile(scores, ax=plt.figure().subplots())
+    with pytest.raises(InputError, match=r"table is not a compare_over_time table: missing "
+                       r"column\(s\) period"):
+        plot.timeline(table, "bloc", ax=plt.figure().subplots())
+    over_time = compare_over_time(scores, n_boot=50)
+    with pytest.raises(InputError, match=r"unknown frames nope; frames in the table: "
+                       r"proxy_war, bloc, naming\."):
+        plot.timeline(over_time, "nope", ax=plt.figure().subplots())
+    from framing.compare import pairwise_differences
+
+    with pytest.raises(InputError, match=r"unknown frames nope"):
+        plot.pairwise_chart(pairwise_differences(scores, n_boot=50), "nope",
+                            ax=plt.figure().subplots())
+    plt.close("all")
+
+
 def test_make_figures_is_byte_identical_and_lists_files(tmp_path):
     a = make_figures(out=tmp_path / "a", progress=False, n_boot=200)
     b = make_figures(out=tmp_path / "b", progress=False, n_boot=200)
