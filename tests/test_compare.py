@@ -151,6 +151,39 @@ def test_pairwise_differences_sign_flips_when_groups_swap():
     assert g["diff"] == 0 and g["p_value"] == 1.0 and not g["significant"]
 
 
+def test_pairwise_p_value_is_the_difference_over_its_bootstrap_standard_error():
+    import math
+
+    from framing.compare import _group_seed
+
+    s = scores_table()
+    t = pairwise_differences(s, pairs=[("X", "Y")], n_boot=300, seed=4)
+    boots = {}
+    for g in ("X", "Y"):
+        part = s[s.source == g].pivot(index="doc_id", columns="frame", values="rate")[["f", "g"]]
+        present = (s[s.source == g].pivot(index="doc_id", columns="frame", values="count")
+                   [["f", "g"]] >= 1).astype(float)
+        both = np.hstack([part.to_numpy(), present.to_numpy()])
+        boots[g] = bootstrap_means(both, n_boot=300, seed=_group_seed(4, g))[:, :2]
+    se = (boots["X"] - boots["Y"])[:, 0].std(ddof=1)
+    f = t[t.frame == "f"].iloc[0]
+    assert f["p_value"] == pytest.approx(math.erfc(abs(f["diff"]) / se / math.sqrt(2)))
+
+
+def test_holm_over_many_tests_can_still_find_differences():
+    # 6 groups x 10 frames = 150 tests: a p-value counted from 2,000 resamples could not
+    # go below 2/2001, and Holm would multiply it past 0.05 for every row
+    rng = np.random.default_rng(0)
+    rows = [{"doc_id": f"{g}{i}", "frame": f"f{k}", "source": g, "count": 1,
+             "rate": float(rng.normal(10 * (g == "A") + k, 1))}
+            for g in "ABCDEF" for i in range(40) for k in range(10)]
+    t = pairwise_differences(pd.DataFrame(rows), n_boot=2000)
+    assert len(t) == 150
+    a_rows = (t.group_a == "A")
+    assert t.loc[a_rows, "significant"].all() and t.loc[a_rows, "p_adjusted"].max() < 1e-6
+    assert not t.loc[~a_rows, "significant"].all()          # B..F do not differ
+
+
 def test_pairwise_default_pairs_and_errors():
     t = pairwise_differences(scores_table(), n_boot=50, correction="bh")
     assert t[["group_a", "group_b"]].drop_duplicates().values.tolist() == [["X", "Y"]]
