@@ -14,6 +14,7 @@ import functools
 import hashlib
 import io
 import json
+import textwrap
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,23 @@ class FigureContext:
         """The largest groups (most articles), at most ``limit``, in sorted order."""
         sizes = self.corpus[self.by].astype(str).value_counts()
         return sorted(sizes.index[:limit])
+
+    def n_groups(self) -> int:
+        return int(self.corpus[self.by].astype(str).nunique())
+
+    def group_index(self, group: str) -> int:
+        """The place of ``group`` in the comparison charts (sorted order)."""
+        return sorted(self.corpus[self.by].astype(str).unique()).index(group)
+
+    def colour(self, group: str) -> str:
+        """The colour of ``group``: the one the comparison charts give it."""
+        return plot._group_style(self.group_index(group))[0]
+
+    def of_all(self, shown: list) -> str:
+        """`` (the 6 largest of 14 sources)`` when some groups are left out, else ``""``."""
+        n = self.n_groups()
+        noun = "sources" if self.by == "source" else f"values of {self.by}"
+        return f" (the {len(shown)} largest of {n} {noun})" if len(shown) < n else ""
 
     @functools.cached_property
     def keyness(self) -> pd.DataFrame:
@@ -185,20 +203,28 @@ def _top_terms(ctx: FigureContext, fig):
     cols = 3 if len(groups) > 4 else 2
     rows = -(-len(groups) // cols)
     axes = fig.subplots(rows, cols, squeeze=False).ravel()
-    for i, (ax, group) in enumerate(zip(axes, groups)):
-        plot.top_terms(ctx.top, group, labels=ctx.lexicon.labels,
-                       colour=plot.PALETTE[i % len(plot.PALETTE)], ax=ax)
+    for ax, group in zip(axes, groups):
+        plot.top_terms(ctx.top, group, labels=ctx.lexicon.labels, colour=ctx.colour(group),
+                       ax=ax)
+        title = ax.get_title()
+        if len(title) > 22:              # long names would run past the panel (or the figure)
+            ax.set_title(textwrap.fill(title, 22))
+        _, _, _, hatch = plot._group_style(ctx.group_index(group))
+        for bar in ax.patches if hatch else ():     # as in the comparison charts
+            bar.set(hatch=hatch, edgecolor="white", linewidth=0)
     for ax in axes[len(groups):]:
         ax.set_visible(False)
-    fig.suptitle("Most frequent loaded terms per source (frames only; label = frame)",
-                 fontweight="bold")
+    fig.suptitle("Most frequent loaded terms per source (frames only; label = frame)"
+                 + ctx.of_all(groups), fontweight="bold")
     return fig
 
 
 def _own_voice(ctx: FigureContext, fig):
     ax = fig.subplots()
-    plot.voice_chart(ctx.voices, frames=ctx.frames(), groups=ctx.groups_by_size(12), ax=ax)
-    ax.set_title("Whose words? Frame hits in the outlet's own voice vs quoted")
+    groups = ctx.groups_by_size(16)
+    plot.voice_chart(ctx.voices, frames=ctx.frames(), groups=groups, ax=ax)
+    ax.set_title("Whose words? Frame hits in the outlet's own voice vs quoted"
+                 + ctx.of_all(groups))
     return fig
 
 
@@ -377,7 +403,15 @@ def make_figures(*, corpus=None, lexicon="ukraine_war", out="figures", names=Non
     elif not isinstance(corpus, pd.DataFrame):
         label = f"`{corpus}`"
         corpus = read_corpus(corpus, **(corpus_options or {}))
+    whole = corpus
     corpus = select_corpus(corpus, by=by, groups=sources, since=since, until=until)
+    if corpus.empty:
+        raise InputError(_nothing_selected(whole, since, until, sources) + " Nothing was written.")
+    if target is not None and by in corpus.columns \
+            and not (corpus[by].astype(str) == target).any():
+        raise InputError(f"target {target!r} is not a value of {by!r} in the corpus; values: "
+                         f"{', '.join(sorted(corpus[by].astype(str).unique())[:15])}. "
+                         "Nothing was written.")
     if since or until or sources:
         label += " (" + ", ".join(filter(None, [
             f"from {since}" if since else "", f"until {until}" if until else "",
@@ -410,7 +444,10 @@ def make_figures(*, corpus=None, lexicon="ukraine_war", out="figures", names=Non
     items = [(n, fmt) for n in names for fmt in formats]
     drawn = [(f"{n}.{fmt}", render(n, ctx, fmt)) for n, fmt in _progress(items, progress)]
     written = [atomic_write_bytes(out / name, data) for name, data in drawn]
-    written.append(atomic_write_text(out / "README.md", _readme(ctx, names, formats, skipped)))
+    here = {p.name for p in written} | {"README.md"}
+    earlier = sorted(n for n in manifest["files"] if n not in here and (out / n).exists())
+    written.append(atomic_write_text(out / "README.md",
+                                     _readme(ctx, names, formats, skipped, earlier)))
     import matplotlib
 
     files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in written}
@@ -418,6 +455,18 @@ def make_figures(*, corpus=None, lexicon="ukraine_war", out="figures", names=Non
     manifest["matplotlib"] = matplotlib.__version__
     atomic_write_text(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return written
+
+
+def _nothing_selected(corpus: pd.DataFrame, since, until, sources) -> str:
+    what = ", ".join(filter(None, [f"since {since}" if since else "",
+                                   f"until {until}" if until else "",
+                                   f"from {', '.join(map(str, sources))}" if sources else ""]))
+    message = f"no articles in the corpus {what}" if what else "the corpus has no articles"
+    if (since or until) and "date" in corpus.columns and corpus["date"].notna().any():
+        dates = corpus["date"].dropna()
+        message += (f" (its articles are dated {dates.min():%Y-%m-%d} to "
+                    f"{dates.max():%Y-%m-%d})")
+    return message + "."
 
 
 def _progress(items, show: bool):
@@ -442,15 +491,23 @@ def _read_manifest(out: Path) -> dict:
 
 
 def _check_ownership(out: Path, planned: list[str], manifest: dict, force: bool) -> None:
-    foreign = [n for n in planned if (out / n).exists() and n not in manifest["files"]]
-    if foreign and not force:
+    if force:
+        return
+    made = manifest["files"]
+    foreign = [n for n in planned if (out / n).exists() and n not in made]
+    edited = [n for n in planned if (out / n).exists() and n in made
+              and hashlib.sha256((out / n).read_bytes()).hexdigest() != made[n]]
+    if foreign or edited:
         raise InputError(
-            f"{out} already holds file(s) that `framing figures` did not make: "
-            f"{', '.join(foreign)}. Nothing was written. Choose another --out folder, move "
-            "them, or pass --force to replace them.")
+            f"{out} already holds file(s) that `framing figures` did not make"
+            + (f": {', '.join(foreign)}" if foreign else "")
+            + (f"{'; and' if foreign else ''} file(s) changed since it made them: "
+               f"{', '.join(edited)}" if edited else "")
+            + ". Nothing was written. Choose another --out folder, move them, or pass "
+            "--force to replace them.")
 
 
-def _readme(ctx: FigureContext, names, formats, skipped=None) -> str:
+def _readme(ctx: FigureContext, names, formats, skipped=None, earlier=()) -> str:
     lex = ctx.lexicon
     corpus = ctx.corpus
     n_sources = corpus["source"].nunique() if "source" in corpus else 0
@@ -475,6 +532,10 @@ def _readme(ctx: FigureContext, names, formats, skipped=None) -> str:
     if skipped:
         lines += ["", "Not drawn for this corpus and lexicon:", ""]
         lines += [f"- `{n}`: {why}." for n, why in skipped.items()]
+    if earlier:
+        lines += ["", "Also in this folder, made by an earlier run of `framing figures` (with "
+                  "the settings of that run, which may differ from the above): "
+                  + ", ".join(f"[{n}]({n})" for n in earlier) + "."]
     lines += ["", "Regenerate: `framing figures` (or `python -m framing figures`); one figure: "
               "`framing figures --only frame_profile`; another corpus: "
               "`framing figures --corpus articles.csv --out my-figures`.", ""]

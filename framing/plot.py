@@ -23,6 +23,27 @@ __all__ = ["PALETTE", "HOUSE_STYLE", "style", "use_style", "frame_profile", "fra
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
            "#000000")
 
+# Past the palette's eight colours, groups differ by marker, line style and hatching too.
+_MARKERS = ("o", "s", "^", "D")
+_LINES = ("-", "--", ":", "-.")
+_HATCHES = ("", "////", "....", "xxxx")
+
+
+def _group_style(g: int) -> tuple[str, str, str, str]:
+    """Colour, marker, line style and hatch of the ``g``-th group of a chart."""
+    k = g // len(PALETTE) % len(_MARKERS)
+    return PALETTE[g % len(PALETTE)], _MARKERS[k], _LINES[k], _HATCHES[k]
+
+
+def _legend(ax, groups: list, loc: str, **kwargs) -> None:
+    """The legend inside the axes for a few groups, beside them for many."""
+    if len(groups) > 8:
+        kwargs.pop("ncols", None)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), **kwargs)
+    else:
+        ax.legend(loc=loc, **kwargs)
+
+
 #: Matplotlib settings of the house style (used by :func:`style`).
 HOUSE_STYLE = {
     "font.family": "DejaVu Sans",
@@ -200,14 +221,15 @@ def frame_profile(table: pd.DataFrame, *, frames=None, groups=None, labels=None,
         mean = part["mean"].to_numpy()
         err = np.vstack([mean - part["ci_low"].to_numpy(), part["ci_high"].to_numpy() - mean])
         n = int(part["n_docs"].iloc[0])
-        ax.errorbar(mean, y, xerr=err, fmt="o", ms=4, lw=1.2, capsize=0,
-                    color=PALETTE[g % len(PALETTE)], label=f"{group} (n={n})")
+        colour, marker, _, _ = _group_style(g)
+        ax.errorbar(mean, y, xerr=err, fmt=marker, ms=4, lw=1.2, capsize=0,
+                    color=colour, label=f"{group} (n={n})")
     ax.set_yticks(np.arange(len(frames)), [names.get(f, f) for f in frames])
     ax.set_ylim(len(frames) - 0.5, -0.5)
     ax.set_xlim(left=0)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(f"Mean {_measure_text(table)} per article ({_ci_text(table)})")
-    ax.legend(loc="lower right", title="Group (articles)")
+    _legend(ax, groups, "lower right", title="Group (articles)")
     return ax
 
 
@@ -313,7 +335,9 @@ def frame_shares(table: pd.DataFrame, *, frames=None, groups=None, labels=None, 
         share = part["share_docs"].to_numpy()
         err = np.vstack([share - part["share_low"].to_numpy(),
                          part["share_high"].to_numpy() - share])
-        ax.barh(y, share, height=height * 0.9, xerr=err, color=PALETTE[g % len(PALETTE)],
+        colour, _, _, hatch = _group_style(g)
+        pattern = {"hatch": hatch, "edgecolor": "white", "linewidth": 0} if hatch else {}
+        ax.barh(y, share, height=height * 0.9, xerr=err, color=colour, **pattern,
                 error_kw={"lw": 0.8, "ecolor": "#333333"},
                 label=f"{group} (n={int(part['n_docs'].iloc[0])})")
     ax.set_yticks(np.arange(len(frames)), [names.get(f, f) for f in frames])
@@ -322,7 +346,7 @@ def frame_shares(table: pd.DataFrame, *, frames=None, groups=None, labels=None, 
     ax.xaxis.set_major_formatter(_percent())
     ax.grid(axis="y", visible=False)
     ax.set_xlabel(f"Share of articles with at least one hit ({_ci_text(table)})")
-    ax.legend(loc="lower right", title="Group (articles)")
+    _legend(ax, groups, "lower right", title="Group (articles)")
     return ax
 
 
@@ -367,8 +391,9 @@ def timeline(table: pd.DataFrame, frame: str, *, groups=None, labels=None, ax=No
     for g, group in enumerate(groups):
         rows = part[part["group"] == group].sort_values("period")
         x = rows["period"].dt.tz_localize(None).to_numpy()
-        colour = PALETTE[g % len(PALETTE)]
-        ax.plot(x, rows["mean"], marker="o", ms=3, lw=1.4, color=colour, label=group)
+        colour, marker, line, _ = _group_style(g)
+        ax.plot(x, rows["mean"], marker=marker, ms=3, lw=1.4, ls=line, color=colour,
+                label=group)
         ax.fill_between(x, rows["ci_low"], rows["ci_high"], color=colour, alpha=0.15, lw=0)
     ax.set_ylim(bottom=0)
     freq = table.attrs.get("freq", "period")
@@ -378,7 +403,7 @@ def timeline(table: pd.DataFrame, frame: str, *, groups=None, labels=None, ax=No
     import matplotlib.dates as mdates
 
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    ax.legend(loc="upper left", ncols=2)
+    _legend(ax, groups, "upper left", ncols=2)
     return ax
 
 

@@ -103,6 +103,69 @@ def test_charts_name_the_table_they_need(tiny_corpus, tiny_lexicon, table):
     plt.close("all")
 
 
+def _many_groups_table(n_groups: int = 10):
+    rows = [{"doc_id": f"{g}{i}", "frame": "f", "source": f"S{g:02d}", "count": i % 2,
+             "rate": float(i % 2 * (g + 1))} for g in range(n_groups) for i in range(4)]
+    return compare_groups(pd.DataFrame(rows), n_boot=50)
+
+
+def test_past_eight_groups_charts_tell_groups_apart_by_marker_hatch_and_line():
+    table = _many_groups_table(10)
+    ax = plot.frame_profile(table, ax=plt.figure().subplots())
+    markers = [line.get_marker() for line in ax.lines if line.get_marker() != "None"]
+    assert markers == ["o"] * 8 + ["s"] * 2
+    colours = [line.get_color() for line in ax.lines if line.get_marker() != "None"]
+    assert colours[8] == colours[0] == plot.PALETTE[0]          # same colour, other marker
+    legend = ax.get_legend()
+    assert legend._loc == 2 and legend.get_bbox_to_anchor() is not None   # beside the axes
+    ax = plot.frame_shares(table, ax=plt.figure().subplots())
+    assert [bar.get_hatch() for bar in ax.patches] == [None] * 8 + ["////"] * 2
+    plt.close("all")
+
+
+def test_make_figures_readme_lists_files_of_earlier_runs_and_refuses_edited_files(tmp_path):
+    make_figures(out=tmp_path, names=["frame_profile", "frame_heatmap"], n_boot=50,
+                 progress=False)
+    make_figures(out=tmp_path, names=["frame_profile"], n_boot=50, progress=False)
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "| `frame_heatmap` |" not in readme
+    assert ("Also in this folder, made by an earlier run of `framing figures` (with the "
+            "settings of that run, which may differ from the above): "
+            "[frame_heatmap.png](frame_heatmap.png), [frame_heatmap.svg](frame_heatmap.svg)."
+            ) in readme
+    (tmp_path / "frame_profile.svg").write_text("<svg>edited by hand</svg>")
+    with pytest.raises(InputError, match=r"file\(s\) changed since it made them: "
+                       r"frame_profile\.svg\. Nothing was written"):
+        make_figures(out=tmp_path, names=["frame_profile"], n_boot=50, progress=False)
+    assert (tmp_path / "frame_profile.svg").read_text() == "<svg>edited by hand</svg>"
+
+
+def test_top_terms_figure_says_which_groups_it_shows_and_keeps_their_colours():
+    from framing import figures
+    from framing.corpus import read_corpus
+    from framing.lexicon import read_lexicon
+
+    corpus = read_corpus("sample")
+    long_name = "A very long outlet name that would run into the next panel"
+    extra = pd.concat([corpus.head(3).assign(doc_id=["x1", "x2", "x3"], source=long_name),
+                       corpus.head(1).assign(doc_id=["y1"], source="Tiny")])
+    ctx = figures.FigureContext(corpus=pd.concat([corpus, extra], ignore_index=True),
+                                lexicon=read_lexicon("ukraine_war"), n_boot=50)
+    fig = figures._top_terms(ctx, figures._fig((11.0, 6.0)))
+    assert fig._suptitle.get_text().endswith("(the 6 largest of 7 sources)")
+    titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
+    assert "Tiny (n=1)" not in titles
+    assert "A very long outlet\nname that would run\ninto the next panel\n(n=3)" in titles
+    groups = sorted(ctx.corpus["source"].unique())             # the comparison charts' order
+    bars = {ax.get_title(): ax.patches[0].get_facecolor() for ax in fig.axes
+            if ax.get_visible() and ax.patches}
+    import matplotlib.colors as mcolors
+
+    for title, colour in bars.items():
+        group = next(g for g in groups if title.replace("\n", " ").startswith(g))
+        assert mcolors.to_hex(colour) == plot.PALETTE[groups.index(group) % 8].lower()
+
+
 def test_make_figures_is_byte_identical_and_lists_files(tmp_path):
     a = make_figures(out=tmp_path / "a", progress=False, n_boot=200)
     b = make_figures(out=tmp_path / "b", progress=False, n_boot=200)
@@ -168,6 +231,18 @@ def test_make_figures_refuses_a_figure_asked_for_that_cannot_be_drawn(tmp_path):
     with pytest.raises(InputError, match=r"timeline_escalation: the corpus has no dates"):
         make_figures(corpus=sample, out=tmp_path / "out", names=["timeline_escalation"],
                      progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+def test_make_figures_refuses_an_empty_selection_and_an_unknown_target(tmp_path):
+    with pytest.raises(InputError, match=r"^no articles in the corpus since 2022-06-01, until "
+                       r"2022-09-30 \(its articles are dated 2024-\d\d-\d\d to "
+                       r"2024-\d\d-\d\d\)\. Nothing was written\.$"):
+        make_figures(out=tmp_path / "out", since="2022-06-01", until="2022-09-30",
+                     progress=False)
+    with pytest.raises(InputError, match=r"^target 'Nope' is not a value of 'source' in the "
+                       r"corpus; values: Eastern Courier, Harbour Times, .*Nothing was written"):
+        make_figures(out=tmp_path / "out", target="Nope", progress=False)
     assert not (tmp_path / "out").exists()
 
 
