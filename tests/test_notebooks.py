@@ -52,4 +52,7 @@ def test_notebook_runs_and_shows_figures(path, params, tmp_path):
     assert not [o for o in outputs if o.get("output_type") == "error"]
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert images, "the notebook shows no figure"
+    if path.name.startswith("02-"):
+        printed = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
+        assert "CORPUS: " in printed, "notebook 02 must say which corpus it uses"
     nbformat.write(nb, str(tmp_path / path.name))
