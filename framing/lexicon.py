@@ -20,6 +20,7 @@ Loading checks everything and reports every problem at once, each as ``file:line
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import json
@@ -168,9 +169,12 @@ class Lexicon:
         return lexicon_summary(self)._repr_html_()
 
     def __repr__(self) -> str:
-        n = len(self.terms())
+        terms = self.terms()
+        distinct = len({(t.frame, t.lang, t.tokens, t.case_sensitive) for t in terms})
+        repeated = (f" (+{len(terms) - distinct} repeated, matched once)"
+                    if distinct < len(terms) else "")
         return (f"<Lexicon {self.name!r} v{self.version_id}: {len(self.frames)} frames, "
-                f"{n} patterns, languages {', '.join(self.languages)}>")
+                f"{distinct} patterns{repeated}, languages {', '.join(self.languages)}>")
 
     def _canonical(self) -> dict:
         def term(t: Term) -> list:
@@ -300,10 +304,16 @@ def read_lexicon(source, *, format: str | None = None, encoding: str = "utf-8",
     format : str, optional
         ``"yaml"`` for this project's format; other dictionary formats are read by
         :mod:`framing.formats`. Chosen from the file extension (and, for YAML, the
-        content) when not given.
+        content) when not given. A ``.yaml``/``.yml`` file is this project's format when it
+        has a top-level ``frames:`` key, else a quanteda dictionary (``format="quanteda"``
+        forces that reading).
     encoding : str, default="utf-8"
+        The file's text encoding. A byte order mark is skipped; a UTF-16 or UTF-32 one
+        switches to that encoding.
     **options
-        Passed to the importer of another format (see :mod:`framing.formats`).
+        Passed to the importer of another format (``lang=``, ``levels=``, ... see
+        :func:`framing.formats.read_dictionary`). This project's YAML takes none: an option
+        given with it is an error, never ignored.
 
     Returns
     -------
@@ -312,9 +322,12 @@ def read_lexicon(source, *, format: str | None = None, encoding: str = "utf-8",
     Raises
     ------
     InputError
-        If the file does not exist or its format is unknown.
+        If the file does not exist, its format is unknown, its bytes are not valid in
+        ``encoding`` (with line, column and the bytes), or an option does not apply to it.
     LexiconError
-        Listing every problem in the file, each as ``file:line: message``.
+        Listing every problem in the file, each as ``file:line: message``; also for a YAML
+        file that has keys of this project's format (``name``, ``frame``, frames with
+        ``terms``) but no top-level ``frames:``.
 
     Examples
     --------
@@ -323,32 +336,110 @@ def read_lexicon(source, *, format: str | None = None, encoding: str = "utf-8",
     ('ukraine-war', True)
     """
     if isinstance(source, Lexicon):
+        if options:
+            raise InputError(f"option(s) {', '.join(sorted(options))} apply to reading a "
+                             f"file; got the lexicon {source.name!r}, which is read already")
         return source
     path = lexicon_path(source)
     fmt = (format or path.suffix.lstrip(".")).lower()
-    if fmt in {"yaml", "yml"} and _is_framing_yaml(path, encoding):
-        return parse_lexicon(_read_text(path, encoding), path=str(path))
+    if fmt in {"yaml", "yml"} and path.is_file():
+        from framing.formats._common import read_text
+
+        text = read_text(path, encoding)
+        if _is_framing_yaml(text, str(path)):
+            _check_yaml_options(options, path)
+            return parse_lexicon(text, path=str(path))
+        format = "quanteda"                       # decided here; not detected again
     from framing.formats import read_dictionary
 
     return read_dictionary(path, format=format, encoding=encoding, **options)
 
 
-def _read_text(path: Path, encoding: str) -> str:
-    raw = path.read_bytes()
+_FRAMES_RE = re.compile(r"^frames[ \t]*:", flags=re.M)
+_META_KEYS = _TOP_KEYS - {"frames"}
+
+
+def _check_yaml_options(given, path) -> None:
+    """Refuse options that this project's YAML does not use (they would be ignored)."""
+    if given:
+        raise InputError(f"option(s) {', '.join(sorted(given))} do not apply to framing YAML "
+                         "(a file with a top-level 'frames:' key); it takes only encoding= "
+                         "(lang=, levels=, case_sensitive=, name= and the formats' own "
+                         "options are for imported dictionaries; framing YAML gives each "
+                         "pattern's language in the file)", path=path)
+
+
+def _is_framing_yaml(text: str, path: str) -> bool:
+    """True if YAML text is in this project's lexicon format, False if it is a quanteda
+    dictionary.
+
+    A file with a top-level ``frames:`` key (or an empty one) is ours. A file without it is
+    quanteda's, unless its top level shows that it was meant as ours: a reserved key
+    (``name``, ``version``, ``description``, ``authors``, ``license``, ``citation``), a
+    misspelt ``frames`` (``frame``, ``Frames``), or frames written without ``frames:`` (a
+    mapping with ``terms:`` by language, at the top level or one level down). Then it is a
+    :class:`LexiconError` naming the key, never a quanteda dictionary read in silence.
+    """
+    if not text.strip() or _FRAMES_RE.search(text):
+        return True
     try:
-        text = raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"bytes are not valid {encoding} at byte offset {exc.start}; "
-                         "pass encoding= with the file's encoding", path=path,
-                         line=line) from None
-    return text.lstrip("\ufeff")
+        root, _ = _yaml.compose(text)
+    except (yaml.YAMLError, ValueError):
+        return False                  # the quanteda reader reports it, with line and column
+    if not isinstance(root, yaml.MappingNode):
+        return False
+    keys = [(k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode)]
+    if any(k.value == "frames" for k, _ in keys):
+        return True
+
+    def where(node) -> str:
+        return f"{path}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+
+    needs = "framing YAML needs a top-level 'frames:' key"
+    problems = []
+    for knode, vnode in keys:
+        key = knode.value
+        if _frames_typo(key, vnode):
+            problems.append(f"{where(knode)}: unknown top-level key {key!r} (did you mean "
+                            f"'frames'?); {needs}")
+        elif _frame_body(vnode):
+            problems.append(f"{where(knode)}: {key!r} looks like a frame (it has 'terms:' "
+                            f"by language), but it is not under 'frames:'; {needs}")
+        elif isinstance(vnode, yaml.MappingNode) and any(_frame_body(v) for _, v in vnode.value):
+            problems.append(f"{where(knode)}: {key!r} holds frames (entries with 'terms:' by "
+                            f"language), but it is not 'frames'; {needs}")
+    if not problems:
+        meta = [k for k, _ in keys if k.value in _META_KEYS]
+        if not meta:
+            return False
+        problems.append(f"{where(meta[0])}: {meta[0].value!r} is a key of framing's lexicon "
+                        f"format, but the file has no top-level 'frames:' key; {needs} "
+                        "holding the frames")
+    raise LexiconError(problems, path=path, hint="To read the file as a quanteda dictionary "
+                       "instead, pass format='quanteda' (command line: --format quanteda).")
 
 
-def _is_framing_yaml(path: Path, encoding: str) -> bool:
-    """True if a YAML file is in this project's lexicon format (it has ``frames:``)."""
-    text = _read_text(path, encoding)
-    return re.search(r"^frames[ \t]*:", text, flags=re.M) is not None or not text.strip()
+def _frames_typo(key: str, value) -> bool:
+    """``frame``, ``Frames``, ``framse``: a top-level key that was meant to be ``frames``."""
+    low = key.strip().lower()
+    if low in {"frames", "frame"}:
+        return True
+    return isinstance(value, yaml.MappingNode) and \
+        difflib.SequenceMatcher(None, low, "frames").ratio() >= 0.8
+
+
+def _frame_body(node) -> bool:
+    """True for a mapping shaped like a frame of this project: only frame keys, and
+    ``terms`` mapping language codes to patterns."""
+    if not isinstance(node, yaml.MappingNode):
+        return False
+    keys = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+    terms = keys.get("terms")
+    return (len(keys) == len(node.value) and set(keys) <= _FRAME_KEYS
+            and isinstance(terms, yaml.MappingNode) and bool(terms.value)
+            and all(isinstance(k, yaml.ScalarNode)
+                    and (k.value == ANY_LANG or _LANG_RE.match(k.value) is not None)
+                    for k, _ in terms.value))
 
 
 def parse_lexicon(text: str, *, path: str = "<string>") -> Lexicon:

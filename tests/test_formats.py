@@ -245,6 +245,47 @@ def test_read_lexicon_passes_options_to_the_importer(shared_dir):
     assert lex.meta["format"] == "liwc" and lex.meta["source"] == str(path)
 
 
+def test_every_real_yaml_dictionary_reads_as_quanteda_through_read_lexicon(shared_dir):
+    files = sorted((shared_dir / "dictionaries").glob("*/*.y*ml"))
+    assert len(files) == 6
+    for path in files:
+        lex = quiet_read(path, format="quanteda")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DictionaryWarning)
+            again = read_lexicon(path)
+        assert again.meta["format"] == "quanteda", path
+        assert content(again) == content(lex), path
+
+
+def test_dictionary_warning_points_at_the_callers_line(tmp_path):
+    path = tmp_path / "war.dic"
+    path.write_text("%\n1\twar\n%\ninvad*\t1\n:)\t1\n", encoding="utf-8")
+    corpus = pd.DataFrame({"doc_id": ["d"], "lang": ["en"], "text": ["They invaded."]})
+    for read in (read_lexicon, read_dictionary, lambda p: find_hits(corpus, p)):
+        with pytest.warns(DictionaryWarning, match=r"war.dic:5: ':\)' in 'war' cannot be "
+                                                   r"matched") as record:
+            read(path)
+        assert len(record) == 1 and record[0].filename == __file__
+    lex = read_lexicon("ukraine_war")
+    with pytest.warns(DictionaryWarning, match="loses what the format cannot hold") as record:
+        write_dictionary(lex, tmp_path / "uw.dic")
+    assert record[0].filename == __file__
+
+
+def test_dictionary_warning_fallback_before_python_3_12(tmp_path, monkeypatch):
+    import sys
+
+    from framing.formats import _common
+
+    monkeypatch.setattr(_common, "_SKIP_PREFIXES", False)   # the stack-walking path
+    path = tmp_path / "war.dic"
+    path.write_text("%\n1\twar\n%\ninvad*\t1\n:)\t1\n", encoding="utf-8")
+    with pytest.warns(DictionaryWarning) as record:
+        read_lexicon(path)
+    assert record[0].filename == __file__
+    assert record[0].lineno == sys._getframe().f_lineno - 2
+
+
 # --------------------------------------------------------------------------- LIWC
 
 
@@ -305,6 +346,24 @@ def test_liwc_bare_cr_line_endings_and_space_separated_ids():
     assert content(lex, weights=False) == {"care.virtue": ["protect", "shelter"],
                                            "care.vice": ["kill", "wound*"]}
     assert lex.frames["care.vice"].terms[1].origin.endswith("liwc_bare_cr.dic:8")
+
+
+def test_liwc_phrase_followed_by_spaces_or_a_tab():
+    text = "%\n1\tpeace\n10\ttop\n%\npeace talks 1\nceasefire  talks\t1\ntop 10 1\n"
+    lex = parse_dictionary(text, format="liwc", path="p.dic")
+    assert [(t.frame, t.pattern, t.origin) for t in lex.terms()] == [
+        ("peace", "peace talks", "p.dic:5"), ("peace", "ceasefire talks", "p.dic:6"),
+        ("peace", "top", "p.dic:7"), ("top", "top", "p.dic:7")]
+
+
+def test_liwc_number_after_a_word_without_a_tab_is_an_id_with_a_hint():
+    with pytest.raises(LexiconError) as info:
+        parse_dictionary("%\n1\tpeace\n%\ntop 10 1\ntop 10\t1\n", format="liwc",
+                         path="p.dic")
+    assert info.value.problems == [
+        "p.dic:4: category id 10 of 'top' is not in the category list (ids: 1); without a "
+        "tab, the numbers after a word are its category ids: if 'top 10' is a phrase, write "
+        "a tab after it"]
 
 
 def test_liwc_every_bad_line_is_listed():
@@ -601,6 +660,16 @@ def test_yaml_of_this_project_is_read_as_such(tmp_path, tiny_lexicon):
     assert "frames.proxy_war.terms.en" in forced.frames
 
 
+def test_parse_dictionary_yaml_tells_framing_from_quanteda():
+    text = "name: t\nframes:\n  a: {terms: {en: [war]}}\n"
+    assert parse_dictionary(text, format="yaml").name == "t"
+    assert list(parse_dictionary("A: [war]\n", format="yaml").frames) == ["A"]
+    with pytest.raises(LexiconError, match=r"<string>:1:1: unknown top-level key 'frame'"):
+        parse_dictionary("frame:\n  a: {terms: {en: [war]}}\n", format="yml")
+    with pytest.raises(InputError, match=r"^option\(s\) lang do not apply to framing YAML"):
+        parse_dictionary(text, format="yaml", lang="en")
+
+
 # --------------------------------------------------------------------------- SentiWS
 
 
@@ -616,11 +685,12 @@ def test_sentiws_cp1252_with_encoding_and_frame():
 
 def test_sentiws_cp1252_without_encoding_error():
     path = fixture("sentiws_cp1252.txt")
-    with pytest.raises(InputError, match=r"sentiws_cp1252.txt:2: byte 0xf6 is not valid utf-8 "
-                                         r"\(byte offset \d+\); pass encoding= with the file's "
+    with pytest.raises(InputError, match=r"sentiws_cp1252.txt:2:6: byte 0xf6 \('ö' in cp1252\) "
+                                         r"is not valid utf-8 \(byte offset \d+\); re-save the "
+                                         r"file as UTF-8, or pass encoding= with the file's "
                                          r"encoding, e.g. encoding='cp1252'") as info:
         read_dictionary(path)
-    assert info.value.line == 2
+    assert (info.value.line, info.value.column) == (2, 6)
 
 
 def test_sentiws_every_bad_line_is_listed():
@@ -659,10 +729,21 @@ def test_any_line_ending_with_or_without_bom(tmp_path, newline, bom):
         ("invad*", f"{path}:4"), ("Besatzer*", f"{path}:6")]
 
 
-def test_utf16_file_with_bom_is_detected(tmp_path):
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_files_with_bom_are_detected(tmp_path, codec):
     path = tmp_path / "war.lc3"
-    path.write_bytes("+Angriff\nÜberfall*\n".encode("utf-16"))
+    path.write_bytes("+Angriff\nÜberfall*\n".encode(codec))
     assert patterns(read_dictionary(path), "Angriff") == ["Überfall*"]
+
+
+def test_invalid_bytes_in_utf16_give_line_and_column(tmp_path):
+    path = tmp_path / "war.lc3"
+    path.write_bytes("+Angriff\nÜberfall*\n".encode("utf-16") + b"\x00")   # odd length
+    with pytest.raises(InputError, match=r"war.lc3:3:1: byte 0x00 is not valid utf-16 \(byte "
+                                         r"offset 40; the file starts with a UTF-16 byte order "
+                                         r"mark\); the file is cut short or damaged: re-save it "
+                                         r"as UTF-8"):
+        read_dictionary(path)
 
 
 def test_latin1_encoding(tmp_path):
@@ -676,7 +757,9 @@ def test_xml_declared_encoding_hint(tmp_path):
     path.write_bytes('<?xml version="1.0" encoding="ISO-8859-1"?>\n<dictionary><cnode '
                      'name="K"><pnode name="Überfall"/></cnode></dictionary>'
                      .encode("latin-1"))
-    with pytest.raises(InputError, match=r"war.ykd:2: .* the XML declaration says "
+    with pytest.raises(InputError, match=r"war.ykd:2:42: byte 0xdc \('Ü' in cp1252\) is "
+                                         r"not valid utf-8 \(byte offset 85\); the XML "
+                                         r"declaration says "
                                          r"encoding='ISO-8859-1': pass that"):
         read_dictionary(path)
     assert patterns(read_dictionary(path, encoding="ISO-8859-1"), "K") == ["Überfall"]
@@ -685,7 +768,7 @@ def test_xml_declared_encoding_hint(tmp_path):
 def test_unreadable_file_error(tmp_path):
     from framing.formats._common import read_text
 
-    with pytest.raises(InputError, match=r": cannot read the dictionary file: Is a directory"):
+    with pytest.raises(InputError, match=r": cannot read the file: Is a directory"):
         read_text(tmp_path, "utf-8")
 
 
@@ -907,7 +990,8 @@ def test_cli_import_bad_input_exits_2(tmp_path, capsys):
     status = main(["lexicon", "import", str(fixture("sentiws_cp1252.txt")), "-o",
                    str(tmp_path / "s.yaml")])
     assert status == 2
-    assert "sentiws_cp1252.txt:2: byte 0xf6 is not valid utf-8" in capsys.readouterr().err
+    assert "sentiws_cp1252.txt:2:6: byte 0xf6 ('ö' in cp1252) is not valid utf-8" in \
+        capsys.readouterr().err
     assert not (tmp_path / "s.yaml").exists()
 
 

@@ -151,9 +151,142 @@ def test_read_lexicon_missing_file_names_shipped(tmp_path):
 def test_read_lexicon_bad_encoding(tmp_path):
     path = tmp_path / "l.yaml"
     path.write_bytes("name: x\nframes:\n  a: {terms: {de: [Gr\u00f6\u00dfe]}}\n".encode("cp1252"))
-    with pytest.raises(InputError, match=r"l.yaml:3: bytes are not valid utf-8 at byte offset"):
+    with pytest.raises(InputError) as info:
         read_lexicon(path)
+    assert str(info.value) == (
+        f"{path}:3:22: byte 0xf6 ('\u00f6' in cp1252) is not valid utf-8 (byte offset 37); "
+        "re-save the file as UTF-8, or pass encoding= with the file's encoding, e.g. "
+        "encoding='cp1252' or encoding='latin-1' for older Windows files")
+    assert (info.value.line, info.value.column) == (3, 22)
     assert read_lexicon(path, encoding="cp1252").terms()[0].pattern == "Gr\u00f6\u00dfe"
+
+
+def test_read_lexicon_latin1_names_line_column_and_byte(tmp_path):
+    path = tmp_path / "nonutf8.yaml"
+    path.write_bytes("name: x\nframes:\n  a:\n    terms:\n      de: [K\u00e4mpfe]\n"
+                     .encode("latin-1"))
+    with pytest.raises(InputError, match=r"nonutf8.yaml:5:13: byte 0xe4 \('\u00e4' in cp1252\) "
+                                         r"is not valid utf-8 \(byte offset 44\); re-save the "
+                                         r"file as UTF-8, or pass encoding="):
+        read_lexicon(path)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be", "utf-8-sig"])
+def test_read_lexicon_utf16_utf32_with_bom(tmp_path, codec):
+    text = "name: x\nframes:\n  a:\n    terms:\n      ru: [\u041a\u0438\u0435\u0432*]\n"
+    path = tmp_path / "wide.yaml"
+    bom = {"utf-16-be": b"\xfe\xff", "utf-32-be": b"\x00\x00\xfe\xff"}.get(codec, b"")
+    path.write_bytes(bom + text.encode(codec))
+    term = read_lexicon(path).terms()[0]
+    assert (term.pattern, term.origin) == ("\u041a\u0438\u0435\u0432*", f"{path}:5")
+    bad = tmp_path / "bad.yaml"                 # later errors keep their line numbers
+    bad.write_bytes(bom + (text + "    labl: A\n").encode(codec))
+    with pytest.raises(LexiconError, match=r"bad.yaml:6: unknown key 'labl' in frame 'a'"):
+        read_lexicon(bad)
+
+
+# ------------------------------------------------ framing YAML or a quanteda dictionary?
+
+
+@pytest.mark.parametrize("text, message", [
+    ("name: x\nframe:\n  a:\n    terms:\n      en: [war]\n",
+     "typo.yaml:2:1: unknown top-level key 'frame' (did you mean 'frames'?); framing YAML "
+     "needs a top-level 'frames:' key"),
+    ("name: x\n",
+     "typo.yaml:1:1: 'name' is a key of framing's lexicon format, but the file has no "
+     "top-level 'frames:' key; framing YAML needs a top-level 'frames:' key holding the frames"),
+    ("# my frames\nversion: 2\nWAR: [war]\n",
+     "typo.yaml:2:1: 'version' is a key of framing's lexicon format"),
+    ("Frames:\n  a: {terms: {en: [war]}}\n",
+     "typo.yaml:1:1: unknown top-level key 'Frames' (did you mean 'frames'?)"),
+    ("name: x\nframse:\n  a: {terms: {en: [war]}}\n",
+     "typo.yaml:2:1: unknown top-level key 'framse' (did you mean 'frames'?)"),
+    ("proxy_war:\n  label: Proxy war\n  terms:\n    en: [proxy war]\n",
+     "typo.yaml:1:1: 'proxy_war' looks like a frame (it has 'terms:' by language), but it is "
+     "not under 'frames:'; framing YAML needs a top-level 'frames:' key"),
+    ("lexicon:\n  proxy_war:\n    terms: {en: [proxy war], any: [x]}\n",
+     "typo.yaml:1:1: 'lexicon' holds frames (entries with 'terms:' by language), but it is "
+     "not 'frames'; framing YAML needs a top-level 'frames:' key"),
+])
+def test_framing_yaml_without_frames_is_an_error_not_quanteda(tmp_path, text, message):
+    path = tmp_path / "typo.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        read_lexicon(path)
+    assert info.value.problems[0] == f"{tmp_path}/{message}" or \
+        info.value.problems[0].startswith(f"{tmp_path}/{message}")
+    assert str(info.value).endswith("To read the file as a quanteda dictionary instead, pass "
+                                    "format='quanteda' (command line: --format quanteda).")
+
+
+def test_framing_yaml_without_frames_reads_as_quanteda_when_asked(tmp_path):
+    path = tmp_path / "typo.yaml"
+    path.write_text("name: x\nframe:\n  a:\n    terms:\n      en: [war]\n", encoding="utf-8")
+    from framing.formats import read_dictionary
+
+    with pytest.raises(LexiconError, match="did you mean 'frames'"):
+        read_dictionary(path)                       # the same check for read_dictionary
+    lex = read_lexicon(path, format="quanteda")
+    assert list(lex.frames) == ["name", "frame.a.terms.en"]
+
+
+@pytest.mark.parametrize("text, frames", [
+    ("WAR:\n  terms: [war]\n  INVASION: [invad*]\n", ["WAR.terms", "WAR.INVASION"]),
+    ("terms: [war]\nNAME: [x]\nFRAMEWORK: {A: [y]}\n", ["terms", "NAME", "FRAMEWORK.A"]),
+    ("flames: [fire]\nEU:\n  terms: {en: [war]}\n  other: [x]\n",
+     ["flames", "EU.terms.en", "EU.other"]),
+])
+def test_quanteda_yaml_with_framing_like_words_still_loads(tmp_path, text, frames):
+    path = tmp_path / "dict.yml"
+    path.write_text(text, encoding="utf-8")
+    assert list(read_lexicon(path).frames) == frames
+
+
+# ------------------------------------------------------------ options of framing YAML
+
+
+def test_framing_yaml_refuses_options_it_would_ignore(tmp_path):
+    from framing.formats import read_dictionary
+
+    path = tmp_path / "my.yaml"
+    path.write_text("name: x\nframes:\n  a: {terms: {en: [war]}}\n", encoding="utf-8")
+    message = (f"{path}: option(s) bogus, lang do not apply to framing YAML (a file with a "
+               "top-level 'frames:' key); it takes only encoding= (lang=, levels=, "
+               "case_sensitive=, name= and the formats' own options are for imported "
+               "dictionaries; framing YAML gives each pattern's language in the file)")
+    with pytest.raises(InputError) as info:
+        read_lexicon(path, lang="de", bogus=1)
+    assert str(info.value) == message
+    with pytest.raises(InputError, match=r"option\(s\) levels, name do not apply to framing"):
+        read_dictionary(path, levels=1, name="y")
+    assert read_lexicon(path, encoding="utf-8").name == "x"
+    assert read_lexicon(path, format="yaml").name == "x"
+    lexicon = read_lexicon(path)
+    assert read_lexicon(lexicon) is lexicon
+    with pytest.raises(InputError, match=r"option\(s\) lang apply to reading a file; got the "
+                                         r"lexicon 'x', which is read already"):
+        read_lexicon(lexicon, lang="de")
+
+
+# ------------------------------------------------------------ repeated patterns
+
+
+def test_repeated_patterns_match_once_and_count_once(tmp_path):
+    import pandas as pd
+
+    from framing.detect import find_hits, match_text
+
+    lex = parse_lexicon("name: d\nframes:\n  a:\n    terms:\n      en: [war, War, war]\n"
+                        "      any: [war]\n  b:\n    terms: {en: [war]}\n")
+    assert len(lex.terms()) == 5                        # as written, each with its origin
+    assert repr(lex) == (f"<Lexicon 'd' v{lex.version_id}: 2 frames, 3 patterns "
+                         "(+2 repeated, matched once), languages any, en>")
+    text = "War, they said. The war."
+    corpus = pd.DataFrame({"doc_id": ["1"], "lang": ["en"], "text": [text]})
+    hits = find_hits(corpus, lex)
+    assert list(zip(hits["frame"], hits["match"], hits["start"], hits["weight"])) == [
+        ("a", "War", 0, 1.0), ("b", "War", 0, 1.0), ("a", "war", 20, 1.0), ("b", "war", 20, 1.0)]
+    assert len(match_text(text, lex, lang="en")) == 4   # one hit per match and frame
 
 
 def test_write_lexicon_round_trips(tmp_path, tiny_lexicon):

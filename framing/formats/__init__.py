@@ -30,7 +30,6 @@ lexicon's ``meta["unsupported"]``. Patterns read in a slightly different but equ
 
 from __future__ import annotations
 
-import re
 import tempfile
 from pathlib import Path
 
@@ -43,6 +42,7 @@ from framing.formats._common import (
     check_levels,
     read_text,
     split_lines,
+    warn,
 )
 from framing.formats.lexicoder import read_lexicoder
 from framing.formats.liwc import format_dicx, format_liwc, read_dicx, read_liwc
@@ -100,7 +100,6 @@ _ALIASES = {"liwc22": "dicx", "liwc-22": "dicx", "yoshi": "yoshikoder", "lc": "l
 _OPTIONS = {"sentiws": {"frame"}}
 
 _KEPT_META = ("authors", "license", "citation")
-_FRAMES_RE = re.compile(r"^frames[ \t]*:", flags=re.M)
 
 
 def _format(format: str | None, path: Path) -> str:
@@ -140,12 +139,17 @@ def parse_dictionary(text: str, *, format: str, path="<string>", lang: str = ANY
     >>> [(t.frame, t.pattern, t.lang) for t in lex.terms()]
     [('invasion', 'invad*', 'en'), ('invasion', 'full-scale war', 'en')]
     """
-    return _parse(text, _format(format, Path(str(path))), str(path), lang=lang, levels=levels,
-                  case_sensitive=case_sensitive, name=name, options=options, stacklevel=4)
+    fmt = _format(format, Path(str(path)))
+    given = dict(lang=lang, levels=levels, case_sensitive=case_sensitive, name=name)
+    framing = _framing_yaml(text.lstrip("\ufeff"), fmt, format, str(path), given, options)
+    if framing is not None:
+        return framing
+    return _parse(text, fmt, str(path), lang=lang, levels=levels,
+                  case_sensitive=case_sensitive, name=name, options=options)
 
 
-def _parse(text: str, fmt: str, source: str, *, lang, levels, case_sensitive, name, options,
-           stacklevel: int) -> Lexicon:
+def _parse(text: str, fmt: str, source: str, *, lang, levels, case_sensitive, name,
+           options) -> Lexicon:
     check_lang(lang)
     check_levels(levels)
     unknown = set(options) - _OPTIONS.get(fmt, set())
@@ -159,8 +163,7 @@ def _parse(text: str, fmt: str, source: str, *, lang, levels, case_sensitive, na
         text = text[1:]
     text = "".join(line + "\n" for line in split_lines(text))    # every line ending as LF
     _READERS[fmt](text, draft, **options)
-    return build(draft, lang=lang, levels=levels, case_sensitive=case_sensitive, name=name,
-                 stacklevel=stacklevel)
+    return build(draft, lang=lang, levels=levels, case_sensitive=case_sensitive, name=name)
 
 
 def read_dictionary(path, *, format: str | None = None, encoding: str = "utf-8",
@@ -174,11 +177,15 @@ def read_dictionary(path, *, format: str | None = None, encoding: str = "utf-8",
     format : str, optional
         ``liwc``, ``dicx``, ``quanteda``, ``lexicoder``, ``wordstat``, ``yoshikoder`` or
         ``sentiws`` (or an extension, e.g. ``"dic"``); by default chosen from the file
-        extension with :data:`DICTIONARY_FORMATS`. ``"yaml"`` reads this project's YAML when
-        the file has a top-level ``frames:`` key, else quanteda's.
+        extension with :data:`DICTIONARY_FORMATS`. A ``.yaml``/``.yml`` file (or
+        ``"yaml"``) is read as this project's YAML when it has a top-level ``frames:`` key,
+        else as quanteda's; a file whose top level has keys of this project's format
+        (``name``, ``version``, a misspelt ``frames`` such as ``frame``, frames with
+        ``terms:``) but no ``frames:`` is a :class:`~framing.errors.LexiconError`.
+        ``"quanteda"`` reads quanteda's format without looking.
     encoding : str, default="utf-8"
         The file's text encoding, e.g. ``"cp1252"`` or ``"latin-1"`` for older Windows files.
-        A byte order mark is skipped; a UTF-16 one switches to UTF-16.
+        A byte order mark is skipped; a UTF-16 or UTF-32 one switches to that encoding.
     lang : str, default="any"
         Language of every imported pattern (ISO 639-1, or ``"any"``: every language).
     levels : int or list of int, optional
@@ -189,7 +196,9 @@ def read_dictionary(path, *, format: str | None = None, encoding: str = "utf-8",
     name : str, optional
         The lexicon's name; by default the file name without its extension.
     **options
-        Format-specific: ``frame=`` (sentiws).
+        Format-specific: ``frame=`` (sentiws). This project's YAML takes none of ``lang``,
+        ``levels``, ``case_sensitive``, ``name`` or these: giving one is an
+        :class:`~framing.errors.InputError`.
 
     Returns
     -------
@@ -232,12 +241,30 @@ def read_dictionary(path, *, format: str | None = None, encoding: str = "utf-8",
                          else "is a folder, not a dictionary file", path=path)
     fmt = _format(format, path)
     text = read_text(path, encoding)
-    if fmt == "quanteda" and str(format).lower() != "quanteda" and _FRAMES_RE.search(text):
-        from framing.lexicon import parse_lexicon
-
-        return parse_lexicon(text, path=str(path))
+    given = dict(lang=lang, levels=levels, case_sensitive=case_sensitive, name=name)
+    framing = _framing_yaml(text, fmt, format, str(path), given, options)
+    if framing is not None:
+        return framing
     return _parse(text, fmt, str(path), lang=lang, levels=levels,
-                  case_sensitive=case_sensitive, name=name, options=options, stacklevel=4)
+                  case_sensitive=case_sensitive, name=name, options=options)
+
+
+def _framing_yaml(text: str, fmt: str, format, source: str, given: dict,
+                  options: dict) -> Lexicon | None:
+    """The lexicon, when YAML text read as ``fmt`` is this project's format (else None).
+
+    Only ``format="quanteda"`` reads a YAML file as quanteda's without looking; see
+    :func:`framing.lexicon.read_lexicon` for how the two are told apart.
+    """
+    from framing.lexicon import _check_yaml_options, _is_framing_yaml, parse_lexicon
+
+    if fmt != "quanteda" or str(format).lower() == "quanteda" \
+            or not _is_framing_yaml(text, source):
+        return None
+    defaults = dict(lang=ANY_LANG, levels=None, case_sensitive=False, name=None)
+    _check_yaml_options([k for k, v in given.items() if v != defaults[k]] + list(options),
+                        source if source != "<string>" else None)
+    return parse_lexicon(text, path=source)
 
 
 def write_dictionary(lexicon, path, *, format: str | None = None) -> Path:
@@ -281,8 +308,6 @@ def write_dictionary(lexicon, path, *, format: str | None = None) -> Path:
     %
     kill*	1
     """
-    import warnings
-
     from framing._io import atomic_write_text
     from framing.lexicon import read_lexicon
 
@@ -302,8 +327,8 @@ def write_dictionary(lexicon, path, *, format: str | None = None) -> Path:
         return _write_yaml(lexicon, path)
     text, lost = (format_liwc if fmt == "liwc" else format_dicx)(lexicon)
     if lost:
-        warnings.warn(f"writing {path} as {FORMAT_TITLES[fmt]} loses what the format cannot "
-                      f"hold: {'; '.join(lost)}", DictionaryWarning, stacklevel=2)
+        warn(f"writing {path} as {FORMAT_TITLES[fmt]} loses what the format cannot hold: "
+             f"{'; '.join(lost)}")
     return atomic_write_text(path, text)
 
 

@@ -12,7 +12,9 @@ expressed: once, as a :class:`DictionaryWarning`, and in ``lexicon.meta["unsuppo
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,7 @@ from framing.errors import InputError, LexiconError
 from framing.lexicon import ANY_LANG, Frame, Lexicon, PatternError, Term, pattern_tokens
 
 __all__ = ["DictionaryWarning", "Draft", "build", "read_text", "split_lines", "is_comment",
-           "check_lang", "check_levels"]
+           "check_lang", "check_levels", "warn"]
 
 #: How many reported entries a warning shows before "... and N more".
 SHOWN = 10
@@ -32,6 +34,10 @@ _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _XML_ENCODING_RE = re.compile(rb"^<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']")
 _MULTI_STAR_RE = re.compile(r"\*{2,}")
 _UNDERSCORE_RE = re.compile(r"(?<=\S)_+(?=\S)")
+#: The package's folder: warnings point at the first caller outside it.
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+#: warnings.warn(skip_file_prefixes=) is new in Python 3.12.
+_SKIP_PREFIXES = sys.version_info >= (3, 12)
 
 
 class DictionaryWarning(UserWarning):
@@ -48,38 +54,91 @@ class DictionaryWarning(UserWarning):
 def read_text(path: Path, encoding: str) -> str:
     """The text of a file, decoded, with a leading byte order mark removed.
 
-    A file that starts with a UTF-16 byte order mark is read as UTF-16 when the caller
-    asked for UTF-8 (the default): tools on Windows sometimes save dictionaries so.
+    A file that starts with a UTF-16 or UTF-32 byte order mark is read in that encoding when
+    the caller asked for UTF-8 (the default): tools on Windows sometimes save files so. Line
+    numbers of later messages count the decoded lines, so they stay right.
 
     Raises
     ------
     InputError
-        If the file cannot be read, or its bytes are not valid in ``encoding`` (the message
-        gives the line and suggests ``encoding=``).
+        If the file cannot be read, or its bytes are not valid in ``encoding``: the message
+        gives the line and column, the byte(s) and their offset, and suggests re-saving the
+        file as UTF-8 or passing ``encoding=``.
     """
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read the dictionary file: {exc.strerror or exc}",
-                         path=path) from None
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}; pass a Python codec name such as "
                          "'utf-8', 'cp1252' or 'latin-1'", path=path) from None
-    if codec == "utf-8" and raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        codec = "utf-16"
+    if codec in ("utf-8", "utf-8-sig"):
+        codec = next((name for bom, name in _BOMS if raw.startswith(bom)), codec)
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError as exc:
-        line = len(_LINE_BREAK_RE.findall(raw[:exc.start].decode("latin-1"))) + 1
-        declared = _XML_ENCODING_RE.match(raw)
-        hint = (f"the XML declaration says encoding={declared.group(1).decode()!r}: pass that"
-                if declared else "pass encoding= with the file's encoding, e.g. "
-                "encoding='cp1252' or encoding='latin-1' for older Windows files")
-        raise InputError(f"byte 0x{raw[exc.start]:02x} is not valid {encoding} "
-                         f"(byte offset {exc.start}); {hint}", path=path, line=line) from None
+        raise _decode_error(path, raw, codec, encoding, exc) from None
     return text[1:] if text.startswith("\ufeff") else text
+
+
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode_error(path: Path, raw: bytes, codec: str, encoding: str,
+                  exc: UnicodeDecodeError) -> InputError:
+    """The InputError for bytes that ``codec`` cannot decode: where, which bytes, what to do."""
+    before = raw[:exc.start].decode(codec, errors="replace").lstrip("\ufeff")
+    lines = _LINE_BREAK_RE.split(before)
+    bad = raw[exc.start:max(exc.end, exc.start + 1)]
+    shown = " ".join(f"0x{b:02x}" for b in bad)
+    what = f"byte{'s' if len(bad) > 1 else ''} {shown}"
+    if codec.startswith("utf-8"):
+        try:
+            guess = bad.decode("cp1252")
+        except UnicodeDecodeError:
+            guess = ""
+        if guess.isprintable() and guess:
+            what += f" ({guess!r} in cp1252)"
+    declared = _XML_ENCODING_RE.match(raw)
+    hint = (f"the XML declaration says encoding={declared.group(1).decode()!r}: pass that"
+            if declared else "re-save the file as UTF-8, or pass encoding= with the file's "
+            "encoding, e.g. encoding='cp1252' or encoding='latin-1' for older Windows files")
+    verb = "are" if len(bad) > 1 else "is"
+    where = f"byte offset {exc.start}"
+    if codec in ("utf-16", "utf-32") and codecs.lookup(encoding).name != codec:
+        encoding = codec
+        where += f"; the file starts with a {codec.upper()} byte order mark"
+        hint = "the file is cut short or damaged: re-save it as UTF-8"
+    return InputError(f"{what} {verb} not valid {encoding} ({where}); {hint}",
+                      path=path, line=len(lines), column=len(lines[-1]) + 1)
+
+
+def warn(message: str, category=None) -> None:
+    """Warn (a :class:`DictionaryWarning` by default), pointing at the user's code.
+
+    The warning's file and line are those of the first caller outside the `framing`
+    package, however deep the call came from (``read_dictionary``, ``read_lexicon``,
+    ``find_hits(corpus, "mfd.dic")``, ...).
+    """
+    category = category or DictionaryWarning
+    if _SKIP_PREFIXES:
+        warnings.warn(message, category, skip_file_prefixes=(_PACKAGE_DIR,))
+        return
+    warnings.warn(message, category, stacklevel=_user_stacklevel())
+
+
+def _user_stacklevel() -> int:
+    """The ``stacklevel`` that makes a warning issued by this module's caller point at the
+    first frame outside the package (a fallback for Python < 3.12)."""
+    level, frame = 2, sys._getframe(2)          # warn()'s caller: stacklevel 2
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        level += 1
+        frame = frame.f_back
+    return level
 
 
 def split_lines(text: str) -> list[str]:
@@ -247,7 +306,7 @@ def _summary(items: list[str], what: str) -> str:
 
 
 def build(draft: Draft, *, lang: str = ANY_LANG, levels=None, case_sensitive: bool = False,
-          name: str | None = None, stacklevel: int = 3) -> Lexicon:
+          name: str | None = None) -> Lexicon:
     """Turn a draft into a Lexicon (see the module docstring).
 
     Raises
@@ -329,8 +388,7 @@ def build(draft: Draft, *, lang: str = ANY_LANG, levels=None, case_sensitive: bo
                      "first weight (lexicon.meta['duplicates'])")
     if heads:
         head = f"{draft.source}: " + "; ".join(heads)
-        warnings.warn(_summary([*unsupported, *conflicts], head), DictionaryWarning,
-                      stacklevel=stacklevel)
+        warn(_summary([*unsupported, *conflicts], head))
     from framing.formats import FORMAT_TITLES
 
     described = f"Imported from {Path(draft.source).name} ({FORMAT_TITLES[draft.format]})"

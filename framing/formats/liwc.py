@@ -15,7 +15,12 @@ then lists words, each followed by the ids of its categories::
   before an id nest it under the category above (the LIWC2015 hierarchy): ``posemo`` indented
   under ``affect`` becomes the frame ``affect.posemo``. ``levels=`` chooses the levels kept.
 * Words are separated from their ids by tabs or spaces; a word may be a phrase of several
-  words (then a tab must follow it). ``*`` at a word's end is a prefix glob, as ours.
+  words. After a tab, everything before the tab is the word or phrase. Without a tab, the
+  word or phrase ends where the run of category ids that closes the line starts (quanteda
+  reads it the same way): ``peace talks 5`` is the phrase ``peace talks`` in category 5, and
+  ``top 10 5`` is ``top`` in categories 10 and 5, so a phrase that ends with a number needs a
+  tab after it (an id missing from the category list is reported with that hint). ``*`` at a
+  word's end is a prefix glob, as ours.
 * Conditional rules of the older dictionaries, such as ``like  (02 134)125/464`` (category
   125 if the word before is in 02 or 134, else 464) or ``kind  <of>131/125`` (131 when followed
   by "of"), depend on neighbouring words, which a lexicon cannot express. Each is reported
@@ -160,15 +165,19 @@ def _read_word(stripped: str, lineno: int, ids: dict, draft: Draft) -> None:
                               "then the ids of its categories")
         return
     paths, rules = [], []
-    for field in fields:
+    for k, field in enumerate(fields):
         if _is_conditional(field):
             rules.append(field)
             continue
         found = ids.get(_id_key(field))
         if found is None:
             known = ", ".join(str(k) for k in list(ids)[:12]) or "(none)"
+            hint = ""
+            if k == 0 and "\t" not in stripped and field.isdigit():
+                hint = (f"; without a tab, the numbers after a word are its category ids: if "
+                        f"'{word} {field}' is a phrase, write a tab after it")
             draft.problem(lineno, f"category id {field} of {word!r} is not in the category "
-                                  f"list (ids: {known})")
+                                  f"list (ids: {known}){hint}")
             continue
         if found[0] not in paths:
             paths.append(found[0])

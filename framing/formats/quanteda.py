@@ -18,7 +18,10 @@
 * Patterns are quanteda globs: ``*`` at a word's end is supported; ``*`` elsewhere and ``?``
   cannot be matched and are reported.
 * A file with a top-level ``frames:`` key is this project's own format and is read by
-  :func:`framing.lexicon.read_lexicon` instead. YAML aliases are refused.
+  :func:`framing.lexicon.read_lexicon` instead. A file without it whose top level has keys
+  of that format (``name``, ``version``, a misspelt ``frames`` such as ``frame``, frames with
+  ``terms:`` by language) is refused with the key's line and column, unless
+  ``format="quanteda"`` is given. YAML aliases are refused.
 """
 
 from __future__ import annotations
