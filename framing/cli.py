@@ -31,15 +31,32 @@ def _corpus_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--doc-id", default=None, help="column of unique ids (default doc_id/id)")
     g.add_argument("--source", default="source", help="column naming the outlet")
     g.add_argument("--date", default="date", help="column of publication dates")
+    g.add_argument("--date-format", default=None, metavar="FORMAT",
+                   help="strptime format of every date, e.g. '%%d.%%m.%%Y' or '%%m/%%d/%%Y' "
+                   "(default: ISO 8601, RFC 2822 and month names only)")
     g.add_argument("--lang", default="lang", help="column of ISO 639-1 language codes")
     g.add_argument("--encoding", default="utf-8", help="text encoding of the corpus file")
     g.add_argument("--drop-empty", action="store_true",
                    help="drop articles with empty text instead of stopping")
 
 
+def _jobs(value: str) -> int:
+    """``-j N``: worker processes, counted as ``n_jobs`` of :func:`framing.find_hits`."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {value!r}") from None
+    if n == 0:
+        raise argparse.ArgumentTypeError(
+            "0 workers: use 1, 2, ..., or a negative number counting back from the cores "
+            "(-1: every core, -2: every core but one)")
+    return n
+
+
 def _jobs_option(p) -> None:
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                   help="worker processes (-1: every core; default: 1)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                   help="worker processes (-1: every core, -2: every core but one, ...; "
+                   "default: 1)")
 
 
 def _read_corpus_args(args, path=None):
@@ -51,7 +68,7 @@ def _read_corpus_args(args, path=None):
 def _corpus_kwargs(args) -> dict:
     return {"text": args.text, "doc_id": args.doc_id, "source": args.source,
             "date": args.date, "lang": args.lang, "encoding": args.encoding,
-            "empty": "drop" if args.drop_empty else "error"}
+            "empty": "drop" if args.drop_empty else "error", "date_format": args.date_format}
 
 
 def write_table(df: pd.DataFrame, path) -> Path:

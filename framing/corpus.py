@@ -6,9 +6,12 @@ row: a problem is reported with its file and line (or row), all problems at once
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import datetime as dt
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -49,7 +52,7 @@ def read_corpus(data, /, *, text: str = "text", doc_id: str | None = None,
                 source: str = "source", date: str = "date", lang: str = "lang",
                 title: str = "title", url: str = "url", format: str | None = None,
                 encoding: str = "utf-8", infer_lang: bool = True,
-                empty: str = "error") -> pd.DataFrame:
+                empty: str = "error", date_format: str | None = None) -> pd.DataFrame:
     """Read a corpus of articles and check it.
 
     Parameters
@@ -75,6 +78,19 @@ def read_corpus(data, /, *, text: str = "text", doc_id: str | None = None,
     empty : {"error", "drop"}, default="error"
         What to do with documents whose text is empty or only white space: report them
         (with the rest of the problems), or drop them with one warning that counts them.
+    date_format : str, optional
+        A :func:`~datetime.datetime.strptime` format that every date is read with, such
+        as ``"%d.%m.%Y"`` (German day.month.year), ``"%m/%d/%Y"`` (US month/day/year) or
+        ``"%Y"`` (a corpus dated by year only: each date becomes 1 January); a date that
+        does not fit it is reported. By default each date is read on its own, and only
+        forms that say unambiguously which day they are: ISO 8601 (``2022-03-04``,
+        ``2022-03-04T10:00:00Z``, ``2022-03-04 10:00:00+02:00``), RFC 2822 as in RSS
+        feeds (``Fri, 04 Mar 2022 10:00:00 +0000``) and dates with the month written as
+        an English word (``4 March 2022``, ``March 4, 2022``). Numeric dates that do not
+        say whether the day or the month comes first (``03/04/2022``, ``04.03.2022``,
+        ``1/2/22``) and dates without a day (``2022``, ``March 2022``, ``2022-03``) are
+        reported, with the ``date_format`` that reads them. Dates without a time zone
+        are taken as UTC.
 
     Returns
     -------
@@ -89,8 +105,9 @@ def read_corpus(data, /, *, text: str = "text", doc_id: str | None = None,
         (file, line, column and byte offset), a missing text column (naming the columns
         found), or a malformed row.
     CorpusError
-        Listing every duplicate ``doc_id``, empty or non-string text, and unparseable
-        date, with file and line.
+        Listing every duplicate ``doc_id``, empty or non-string text, and date that
+        cannot be read (or is ambiguous, or has no day), with file and line; for a
+        folder, with the file.
 
     Examples
     --------
@@ -103,9 +120,13 @@ def read_corpus(data, /, *, text: str = "text", doc_id: str | None = None,
     """
     mapping = {"text": text, "source": source, "date": date, "lang": lang, "title": title,
                "url": url}
+    _check_date_format(date_format)
     if isinstance(data, pd.DataFrame):
         return validate_corpus(data.copy(), mapping=mapping, doc_id=doc_id,
-                               infer_lang=infer_lang, empty=empty)
+                               infer_lang=infer_lang, empty=empty, date_format=date_format)
+    if not isinstance(data, (str, os.PathLike)):
+        raise InputError(f"data must be the path of a corpus file or folder (a str or "
+                         f"Path), a DataFrame, or 'sample'; got {type(data).__name__}.")
     if isinstance(data, str) and data == "sample":
         data = sample_corpus_path()
     path = Path(data)
@@ -125,7 +146,7 @@ def read_corpus(data, /, *, text: str = "text", doc_id: str | None = None,
     if doc_id is None and fmt == "folder":
         doc_id = "doc_id"
     return validate_corpus(df, mapping=mapping, doc_id=doc_id, infer_lang=infer_lang,
-                           path=path, lines=lines, empty=empty)
+                           path=path, lines=lines, empty=empty, date_format=date_format)
 
 
 def select_corpus(corpus: pd.DataFrame, *, by: str = "source", groups=None, since=None,
@@ -221,13 +242,14 @@ def _read_delimited(path: Path, *, encoding: str, fmt: str):
         df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                          na_filter=False)
     except pd.errors.ParserError as exc:
-        msg = str(exc).strip()
-        m = re.search(r"line (\d+)", msg)
-        raise InputError(f"malformed {fmt.upper()}: {msg}", path=path,
-                         line=int(m.group(1)) if m else None) from None
+        raise _malformed(path, text, sep, fmt, str(exc).strip()) from None
     except pd.errors.EmptyDataError:
         raise InputError("no columns found; expected a header line", path=path) from None
-    header = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep), [])
+    if not isinstance(df.index, pd.RangeIndex):
+        # every row has one field more than the header: pandas takes the first as the index
+        raise _malformed(path, text, sep, fmt, "")
+    with _long_fields():
+        header = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep), [])
     dup = sorted({c for c in header if header.count(c) > 1})
     if dup:
         raise InputError(f"duplicate column name(s) in the header: {', '.join(dup)}",
@@ -249,15 +271,89 @@ def _read_delimited(path: Path, *, encoding: str, fmt: str):
     return df, lines
 
 
+def _csv_records(text: str, sep: str):
+    """``(start line, fields)`` of every record of a CSV text that pandas reads as a row
+    or as the header: blank lines (and lines of spaces only, outside quotes) are skipped,
+    as pandas skips them; a quoted field may span lines."""
+    last = [""]
+
+    def physical():
+        for line in io.StringIO(text, newline=""):
+            last[0] = line
+            yield line
+
+    reader = csv.reader(physical(), delimiter=sep)
+    prev = 0
+    for row in reader:
+        start, prev = prev + 1, reader.line_num
+        if not row or (len(row) == 1 and start == prev and not last[0].strip()):
+            continue
+        yield start, row
+
+
+@contextlib.contextmanager
+def _long_fields():
+    """Let ``csv`` read fields of any length (its default limit is 128 KiB; pandas has
+    none, and one article may be longer)."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, 2**31 - 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
 def _record_lines(text: str, sep: str, n: int) -> list[int] | None:
-    """The line on which each data record of a CSV starts (quoted newlines counted)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    starts, prev = [], 0
-    for _ in reader:
-        starts.append(prev + 1)
-        prev = reader.line_num
-    starts = starts[1:]
+    """The line on which each data record of a CSV starts (quoted newlines and blank lines
+    counted)."""
+    with _long_fields():
+        starts = [start for start, _ in _csv_records(text, sep)][1:]
     return starts if len(starts) == n else None
+
+
+_QUOTED = re.compile(r'"[^"]*(?:""[^"]*)*"')
+
+
+def _unclosed_quote(text: str, sep: str) -> int | None:
+    """The offset of the quote that opens a quoted field never closed, or None."""
+    opening = re.compile(rf'(?:^|(?<=[{re.escape(sep)}\r\n]))"')
+    pos = 0
+    while True:
+        m = opening.search(text, pos)
+        if m is None:
+            return None
+        closed = _QUOTED.match(text, m.start())
+        if closed is None:
+            return m.start()
+        pos = closed.end()
+
+
+def _malformed(path: Path, text: str, sep: str, fmt: str, pandas_message: str) -> InputError:
+    """The error for a CSV/TSV that cannot be split into fields, at the line (and column)
+    where the bad field or record starts, in plain words."""
+    kind = fmt.upper()
+    at = _unclosed_quote(text, sep)
+    if at is not None:
+        line = len(re.findall(r"\r\n|\r|\n", text[:at])) + 1
+        column = at - max(text.rfind("\n", 0, at), text.rfind("\r", 0, at))
+        return InputError(
+            f"malformed {kind}: a quoted field starts here and its closing '\"' is missing, "
+            "so the rest of the file would be read as one field; add the closing quote (a "
+            "quote inside a quoted field is written twice: \"\")", path=path, line=line,
+            column=column)
+    with _long_fields():
+        records = _csv_records(text, sep)
+        _, header = next(records, (0, []))
+        for start, row in records:
+            if len(row) > len(header):
+                what = "commas" if sep == "," else "tabs"
+                return InputError(
+                    f"malformed {kind}: this record has {len(row)} fields, but the header "
+                    f"has {len(header)}; a field that holds {what} must be quoted (\"...\")",
+                    path=path, line=start)
+    m = re.search(r"line (\d+)", pandas_message)
+    return InputError(f"malformed {kind}: {pandas_message or 'cannot split it into fields'}",
+                      path=path, line=int(m.group(1)) if m else None)
 
 
 def json_record(line: str, path, number: int) -> dict:
@@ -335,11 +431,13 @@ def _front_matter(path: Path, body: str) -> tuple[dict, str]:
 
 def validate_corpus(df: pd.DataFrame, *, mapping: dict | None = None,
                     doc_id: str | None = None, infer_lang: bool = True, path=None,
-                    lines: list[int] | None = None, empty: str = "error") -> pd.DataFrame:
+                    lines: list[int] | None = None, empty: str = "error",
+                    date_format: str | None = None) -> pd.DataFrame:
     """Check a corpus table and bring it to the standard columns (see :func:`read_corpus`).
 
     ``lines`` gives the file line of each row, for messages; without it rows are named by
-    their 1-based number.
+    their 1-based number (or, for a folder read by :func:`read_corpus`, whose table has a
+    ``file`` column, by their file).
 
     Examples
     --------
@@ -358,6 +456,7 @@ def validate_corpus(df: pd.DataFrame, *, mapping: dict | None = None,
     mapping = {k: v for k, v in (mapping or {}).items()}
     if empty not in ("error", "drop"):
         raise InputError(f"empty must be 'error' or 'drop'; got {empty!r}.")
+    _check_date_format(date_format)
     df = _rename(df, mapping, doc_id, path)
     if empty == "drop":
         df, lines = _drop_empty(df, lines, path)
@@ -367,10 +466,13 @@ def validate_corpus(df: pd.DataFrame, *, mapping: dict | None = None,
     _check_text(texts, where, problems)
     _check_ids(df, where, problems)
     if "date" in df.columns:
-        df["date"] = _parse_dates(df["date"], where, problems)
+        df["date"] = _parse_dates(df["date"], where, problems, date_format)
     langs = _languages(df, texts, infer_lang, where, problems)
     if problems:
-        raise CorpusError(problems, path=path, hint=_empty_hint(problems, df, mapping))
+        hints = [_empty_hint(problems, df, mapping)]
+        if any("date_format=" in p for p in problems):
+            hints.append(_DATE_HINT)
+        raise CorpusError(problems, path=path, hint="\n".join(h for h in hints if h) or None)
     for col in ("source", "title", "url"):
         if col in df.columns:
             df[col] = df[col].map(lambda v: v if isinstance(v, str) else
@@ -437,23 +539,33 @@ def _drop_empty(df: pd.DataFrame, lines, path):
 
 
 class _Where:
-    """Names a row of the input for messages: ``file:line`` when lines are known."""
+    """Names a row of the input for messages: ``file:line`` when lines are known, the
+    file of a folder's document, else ``row N``."""
 
-    def __init__(self, path, lines):
+    def __init__(self, path, lines, files=None):
         self.label = str(path) if path is not None else "corpus"
         self.lines = lines
-        self.unit = "line" if lines is not None else "row"
+        self.files = files
+        self.unit = "file" if files is not None else "line" if lines is not None else "row"
 
-    def number(self, i: int) -> int:
+    def number(self, i: int):
+        if self.files is not None:
+            return self.files[i]
         return self.lines[i] if self.lines is not None else i + 1
 
     def __call__(self, i: int) -> str:
+        if self.files is not None:
+            return f"{self.label}/{self.files[i]}"
         if self.lines is not None:
             return f"{self.label}:{self.lines[i]}"
         return f"{self.label}: row {i + 1}"
 
 
 def _locator(df, path, lines) -> _Where:
+    if lines is None and path is not None and "file" in df.columns and Path(path).is_dir():
+        files = df["file"].tolist()              # a folder: each document is a file
+        if all(isinstance(f, str) for f in files):
+            return _Where(path, None, files)
     return _Where(path, lines)
 
 
@@ -466,6 +578,10 @@ def _missing(v) -> bool:
 
 _EMPTY_HINT = ("To skip the documents with empty text, pass empty='drop' (on the command "
                "line: --drop-empty).")
+
+
+_DATE_HINT = ("On the command line, give the date format with --date-format (for example "
+              "--date-format '%d.%m.%Y').")
 
 
 def _empty_hint(problems: list, df: pd.DataFrame, mapping: dict) -> str | None:
@@ -520,26 +636,274 @@ def _is_number(v) -> bool:
         and not isinstance(v, (bool, np.bool_)) and not _missing(v)
 
 
-def _parse_dates(values: pd.Series, where, problems) -> pd.Series:
+def _check_date_format(date_format) -> None:
+    if date_format is not None and not (isinstance(date_format, str) and "%" in date_format):
+        raise InputError(f"date_format must be a strptime format such as '%d.%m.%Y' or "
+                         f"'%m/%d/%Y'; got {date_format!r}.")
+
+
+_UNREADABLE = ("cannot be read as a date (use ISO 8601, e.g. 2024-03-05 or "
+               "2024-03-05T14:30:00Z)")
+_NUMBER = ("is a number, not a date; write dates as text (ISO 8601, e.g. 2024-03-05), or "
+           "convert Unix times first (pd.to_datetime(df['date'], unit='s'))")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
+                  r"(?:Z|[+-]\d{2}(?::?\d{2})?| ?UTC| ?GMT)?)?")
+_MONTHS = {name: k for k, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+    ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
+_TIME = (r"(?:,?\s+(?:at\s+)?|\s*T\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})"
+         r"(?:\.(?P<f>\d{1,9}))?)?(?:\s*(?P<ampm>[ap])\.?m\.?)?"
+         r"(?:\s*(?P<tz>Z|UTC|GMT|UT|[+-]\d{2}:?\d{2}|[ECMP][SD]T))?")
+_WORD_DATE = re.compile(
+    rf"(?:{_WEEKDAY}\.?,?\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<m1>[a-z]+)\.?,?"
+    rf"|(?P<m2>[a-z]+)\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?)\s+(?P<y>\d{{4}})"
+    rf"(?:{_TIME})?", re.I)
+_FOREIGN_MONTH = re.compile(r"(?:[^\W\d_]+\.?,?\s+)?(?:\d{1,2}\.?\s+[^\W\d_]+\.?"
+                            r"|[^\W\d_]+\.?\s+\d{1,2}\.?),?\s+\d{4}(?:\W.*)?")
+_ZONES = {"Z": 0, "UTC": 0, "GMT": 0, "UT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
+          "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+_NUMERIC = re.compile(r"(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
+                      r"(?P<time>\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+class _DateProblem(Exception):
+    pass
+
+
+def _numeric_formats(m: re.Match) -> tuple[str, str] | None:
+    """``(day first, month first)`` strptime formats of a numeric date, or None."""
+    a, sep, c = m.group("a"), m.group("sep"), m.group("c")
+    time = m.group("time")
+    clock = "" if not time else " %H:%M:%S" if time.count(":") == 2 else " %H:%M"
+    if len(a) == 4 and len(c) <= 2:                       # 2022/03/04
+        day, month = f"%Y{sep}%d{sep}%m", f"%Y{sep}%m{sep}%d"
+    elif len(a) <= 2 and len(c) in (2, 4):                # 03/04/2022, 1/2/22
+        y = "%Y" if len(c) == 4 else "%y"
+        day, month = f"%d{sep}%m{sep}{y}", f"%m{sep}%d{sep}{y}"
+    else:
+        return None
+    return day + clock, month + clock
+
+
+def _no_day(value: str) -> str | None:
+    """The strptime format of a date without a day (``2022``, ``March 2022``, ``2022-03``,
+    ``03/2022``), or None."""
+    if re.fullmatch(r"\d{4}", value):
+        return "%Y"
+    m = re.fullmatch(r"(\d{4})([/.\-])\d{1,2}|\d{1,2}([/.\-])\d{4}", value)
+    if m:
+        return f"%Y{m.group(2)}%m" if m.group(1) else f"%m{m.group(3)}%Y"
+    m = re.fullmatch(r"([a-z]+)\.?,?\s+\d{4}", value, flags=re.I)
+    if m and m.group(1).lower() in _MONTHS:
+        return "%B %Y" if len(m.group(1)) > 3 else "%b %Y"
+    return None
+
+
+def _read_date(value: str) -> pd.Timestamp:
+    """One date that is not ISO 8601, read by the rules of :func:`read_corpus`; a
+    :class:`_DateProblem` says why it is refused."""
+    m = _WORD_DATE.fullmatch(value)
+    if m and (m.group("m1") or m.group("m2")).lower() in _MONTHS:
+        month = _MONTHS[(m.group("m1") or m.group("m2")).lower()]
+        day, year = int(m.group("d1") or m.group("d2")), int(m.group("y"))
+        hour, minute = int(m.group("H") or 0), int(m.group("M") or 0)
+        second = int(m.group("S") or 0)
+        micro = int((m.group("f") or "0")[:6].ljust(6, "0"))
+        if m.group("ampm"):
+            if not 1 <= hour <= 12:
+                raise _DateProblem(f"date {value!r} is not a valid date or time (hour "
+                                   f"{hour} with {m.group('ampm').upper()}M)")
+            hour = hour % 12 + (12 if m.group("ampm").lower() == "p" else 0)
+        tz = m.group("tz")
+        if tz is None or tz.upper() in _ZONES:
+            offset = _ZONES[tz.upper()] * 60 if tz else 0
+        else:
+            sign = -1 if tz[0] == "-" else 1
+            digits = tz[1:].replace(":", "")
+            offset = sign * (int(digits[:2]) * 60 + int(digits[2:]))
+        try:
+            stamp = dt.datetime(year, month, day, hour, minute, second, micro,
+                                tzinfo=dt.timezone(dt.timedelta(minutes=offset)))
+        except ValueError:
+            raise _DateProblem(f"date {value!r} is not a valid date or time (day, hour or "
+                               "minute out of range)") from None
+        return pd.Timestamp(stamp).tz_convert("UTC")
+    fmt = _no_day(value)
+    if fmt is not None:
+        unit = "year" if fmt == "%Y" else "month"
+        raise _DateProblem(
+            f"date {value!r} has no day; pass date_format={fmt!r} to read such dates as "
+            f"the first day of the {unit}, or write full dates (ISO 8601, e.g. 2024-03-05)")
+    m = _NUMERIC.fullmatch(value)
+    formats = _numeric_formats(m) if m else None
+    if formats is not None:
+        raise _DateProblem(
+            f"date {value!r} does not say whether the day or the month comes first; pass "
+            f"date_format={formats[0]!r} (day first) or {formats[1]!r} (month first), or "
+            "write dates as ISO 8601 (YYYY-MM-DD)")
+    if re.fullmatch(r"\d{8}", value):
+        raise _DateProblem(
+            f"date {value!r} is written without separators; pass date_format='%Y%m%d' if "
+            "it is year, month, day, or write dates as ISO 8601 (YYYY-MM-DD)")
+    if re.fullmatch(r"[+-]?\d+(\.\d+)?", value):
+        raise _DateProblem(f"date {value!r} {_NUMBER}")
+    if _FOREIGN_MONTH.fullmatch(value):
+        raise _DateProblem(f"date {value!r} cannot be read as a date: month names are read "
+                           "in English only; write dates as ISO 8601 (e.g. 2024-03-05)")
+    raise _DateProblem(f"date {value!r} {_UNREADABLE}")
+
+
+def _parse_dates(values: pd.Series, where, problems, date_format=None) -> pd.Series:
+    """Dates as UTC timestamps (see ``date_format`` in :func:`read_corpus`); every value
+    refused adds a problem, in row order."""
     if pd.api.types.is_datetime64_any_dtype(values):
         s = values
         return s.dt.tz_localize("UTC") if s.dt.tz is None else s.dt.tz_convert("UTC")
     raw = values.map(lambda v: None if _missing(v) or (isinstance(v, str) and not v.strip())
                      else v)
+    found: list[tuple[int, str]] = []
     if not pd.api.types.is_string_dtype(values):     # pandas would read 2022 as 2022 ns
         numbers = raw.map(_is_number).to_numpy(dtype=bool)
         for i in numbers.nonzero()[0]:
             number = raw.iloc[i].item() if isinstance(raw.iloc[i], np.generic) else raw.iloc[i]
-            problems.append(f"{where(int(i))}: date {number!r} is a number, not a date; "
-                            "write dates as text (ISO 8601, e.g. 2024-03-05), or convert "
-                            "Unix times first (pd.to_datetime(df['date'], unit='s'))")
+            found.append((int(i), f"date {number!r} {_NUMBER}"))
         raw = raw.mask(numbers, None)
-    parsed = pd.to_datetime(raw, utc=True, errors="coerce", format="mixed")
-    bad = parsed.isna() & raw.notna()
-    for i in bad.to_numpy().nonzero()[0]:
-        problems.append(f"{where(int(i))}: date {raw.iloc[i]!r} cannot be read as a date "
-                        "(use ISO 8601, e.g. 2024-03-05 or 2024-03-05T14:30:00Z)")
-    return parsed
+    obj = raw.to_numpy(dtype=object)
+    present = ~pd.isna(obj)
+    is_str = np.fromiter((isinstance(v, str) for v in obj), dtype=bool, count=len(obj))
+    stamps = np.full(len(obj), np.iinfo(np.int64).min, dtype=np.int64)   # NaT, in us
+
+    def put(rows: np.ndarray, parsed: pd.Series) -> np.ndarray:
+        """Store parsed dates at ``rows``; the rows that did not parse."""
+        parsed = pd.Series(pd.to_datetime(parsed, utc=True, errors="coerce"))
+        ok = parsed.notna().to_numpy()
+        stamps[rows[ok]] = parsed[ok].dt.as_unit("us").array.asi8
+        return rows[~ok]
+
+    others = np.flatnonzero(present & ~is_str)      # datetime, date, Timestamp objects
+    if len(others):
+        try:
+            left = put(others, pd.Series(obj[others], dtype=object))
+        except (TypeError, ValueError):             # a list, a dict, ... among them
+            left = [i for i in others if len(put(np.array([i]), pd.Series(
+                [obj[i] if isinstance(obj[i], (dt.date, np.datetime64)) else None],
+                dtype=object)))]
+        for i in left:
+            found.append((int(i), f"date {obj[i]!r} {_UNREADABLE}"))
+    rows = np.flatnonzero(present & is_str)
+    strings = pd.Series([v.strip() for v in obj[rows]], dtype=object)
+    if date_format is not None and len(rows):
+        try:
+            parsed = pd.to_datetime(strings, format=date_format, utc=True, errors="coerce")
+        except ValueError as exc:
+            raise InputError(f"date_format {date_format!r} is not a valid strptime format: "
+                             f"{exc}") from None
+        for i in put(rows, parsed):
+            found.append((int(i), f"date {obj[i]!r} does not match date_format "
+                                  f"{date_format!r}"))
+    elif len(rows):
+        iso = strings.str.fullmatch(_ISO).to_numpy(dtype=bool)
+        text = strings[iso].str.replace(r" ?(?:UTC|GMT)$", "+00:00", regex=True)
+        parsed = pd.to_datetime(text, format="ISO8601", utc=True, errors="coerce")
+        for i in put(rows[iso], parsed):
+            found.append((int(i), f"date {obj[i]!r} is not a valid date or time (day, "
+                                  "month, hour or minute out of range)"))
+        rest = rows[~iso]
+        if len(rest):
+            read: dict = {}
+            for v in strings[~iso].unique():
+                try:
+                    read[v] = _read_date(v)
+                except _DateProblem as exc:
+                    read[v] = str(exc)
+            values_ = strings[~iso].map(read)
+            ok = values_.map(lambda v: isinstance(v, pd.Timestamp)).to_numpy(dtype=bool)
+            put(rest[ok], values_[ok].astype(object))
+            for i, message in zip(rest[~ok], values_[~ok]):
+                found.append((int(i), message))
+    for i, message in sorted(found):
+        problems.append(f"{where(i)}: {message}")
+    out = pd.Series(stamps.view("M8[us]"), index=values.index).dt.tz_localize("UTC")
+    return out
+
+
+_READ_HINT = ("Pass the table through framing.read_corpus(df) first (with text=, doc_id= "
+              "naming your columns): it checks every row and lower-cases language codes.")
+
+
+def _check_corpus_table(corpus: pd.DataFrame) -> None:
+    """Check a corpus table given to a function (not read by :func:`read_corpus`): unique,
+    present ``doc_id``; ``text`` a str in every row; ``lang`` codes like ``en`` where
+    given. Vectorized: cheap next to finding hits.
+
+    Raises
+    ------
+    CorpusError
+        Listing every bad row (``row N``, 1-based), with how to read the table instead.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _check_corpus_table(pd.DataFrame({"doc_id": ["a", "a"], "text": ["x", None]}))
+    Traceback (most recent call last):
+    ...
+    framing.errors.CorpusError: 2 problems in corpus:
+      corpus: row 2: text must be a string; got nothing
+      corpus: row 2: duplicate doc_id 'a' (2 times, rows 1, 2)
+    Pass the table through framing.read_corpus(df) first ...
+    """
+    found: list[tuple[int, int, str]] = []          # (row, check, message)
+    where = _Where(None, None)
+    texts = corpus["text"]
+    if pd.api.types.is_string_dtype(texts.dtype) and not pd.api.types.is_object_dtype(
+            texts.dtype):
+        bad = np.flatnonzero(texts.isna().to_numpy())
+    elif pd.api.types.is_object_dtype(texts.dtype):
+        bad = np.empty(0, dtype=np.int64)
+        if pd.api.types.infer_dtype(texts, skipna=False) != "string":
+            bad = np.flatnonzero([not isinstance(v, str) for v in texts.tolist()])
+    else:
+        bad = np.arange(len(texts))
+    for i in bad:
+        v = texts.iloc[i]
+        got = "nothing" if _missing(v) else f"a {type(v).__name__} ({v!r})"
+        found.append((int(i), 0, f"text must be a string; got {got}"))
+    ids = corpus["doc_id"]
+    for i in np.flatnonzero(ids.isna().to_numpy()):
+        found.append((int(i), 1, "doc_id is missing"))
+    try:
+        repeated = ids.duplicated(keep=False).to_numpy() & ids.notna().to_numpy()
+    except TypeError:                                # unhashable ids (lists)
+        repeated = np.zeros(len(ids), dtype=bool)
+    if repeated.any():
+        groups: dict = {}
+        for i in np.flatnonzero(repeated):
+            v = ids.iloc[i]
+            groups.setdefault(v.item() if isinstance(v, np.generic) else v, []).append(int(i))
+        for v, rows in groups.items():
+            at = ", ".join(str(i + 1) for i in rows[:10]) + (", ..." if len(rows) > 10 else "")
+            found.append((rows[1], 1, f"duplicate doc_id {v!r} ({len(rows)} times, rows {at})"))
+    if "lang" in corpus.columns:
+        langs = corpus["lang"]
+        wrong = [v for v in pd.unique(langs) if not _missing(v) and v != "" and not (
+            isinstance(v, str) and _LANG_RE.fullmatch(v))]
+        if wrong:
+            for i in np.flatnonzero(langs.isin(wrong).to_numpy()):
+                found.append((int(i), 2, f"lang {langs.iloc[i]!r} is not a language code; "
+                                         "expected ISO 639-1 in lower case like en, de, ru"))
+    if found:
+        raise CorpusError([f"{where(i)}: {m}" for i, _, m in sorted(found)], hint=_READ_HINT)
+
+
+def _lang_code(value) -> str | None:
+    """An ISO 639-1 code (``en``) from ``EN``, ``en-US`` or ``en_GB``; None if it is not
+    one."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if _LANG_RE.match(code) else None
 
 
 def _languages(df: pd.DataFrame, texts: list, infer: bool, where, problems) -> list:
@@ -547,10 +911,11 @@ def _languages(df: pd.DataFrame, texts: list, infer: bool, where, problems) -> l
     out = []
     for i, (v, text) in enumerate(zip(given, texts)):
         if isinstance(v, str) and v.strip():
-            code = v.strip().lower().replace("_", "-").split("-")[0]
-            if not _LANG_RE.match(code):
+            code = _lang_code(v)
+            if code is None:
                 problems.append(f"{where(i)}: lang {v!r} is not a language code; expected "
                                 "ISO 639-1 like en, de, ru")
+                code = v.strip().lower().replace("_", "-").split("-")[0]
             out.append(code)
         elif isinstance(text, str) and infer:
             out.append(detect_language(text))

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from framing.errors import InputError
 from framing.lexicon import ANY_LANG, Lexicon, Term, lexicon_path, read_lexicon
 from framing.schema import HITS_COLUMNS, HITS_DTYPES, check_columns, empty_table
 from framing.text import (
@@ -168,6 +169,7 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
     """
     if isinstance(lexicon, CompiledLexicon):
         return lexicon
+    _check_lexicon(lexicon)
     if isinstance(lexicon, (str, os.PathLike)):
         return _compile_file(lexicon)
     lexicon = read_lexicon(lexicon)
@@ -186,6 +188,35 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
     compiled = CompiledLexicon(lexicon, entries, {n: i for i, n in enumerate(lexicon.frames)},
                                matchers, [sum(g for _, g in t.tokens) for t in entries])
     return _remember(key, compiled)
+
+
+def _check_lexicon(lexicon, param: str = "lexicon") -> None:
+    """An InputError unless ``lexicon`` is something :func:`compile_lexicon` takes."""
+    if not isinstance(lexicon, (CompiledLexicon, Lexicon, str, os.PathLike)):
+        raise InputError(f"{param} must be a Lexicon, a shipped lexicon name (e.g. "
+                         f"'ukraine_war') or the path of a lexicon file; got "
+                         f"{type(lexicon).__name__}.")
+
+
+def _check_lang(lang, param: str = "lang") -> str | None:
+    """``lang`` as a language code (``"EN"`` and ``"en-US"`` give ``"en"``), or None; an
+    InputError if it is not one."""
+    from framing.corpus import _lang_code
+
+    if lang is None:
+        return None
+    code = _lang_code(lang)
+    if code is None or lang.strip() == "":
+        raise InputError(f"{param} must be an ISO 639-1 language code like 'en', 'de' or "
+                         f"'ru' (or None to use the corpus's lang column); got {lang!r}.")
+    return code
+
+
+def _check_corpus_arg(corpus, param: str = "corpus") -> None:
+    if not isinstance(corpus, (pd.DataFrame, str, os.PathLike)):
+        raise InputError(f"{param} must be a corpus table (a DataFrame, e.g. from "
+                         f"framing.read_corpus) or the path of a corpus file or folder; got "
+                         f"{type(corpus).__name__}.")
 
 
 _FILES: dict = {}
@@ -753,7 +784,8 @@ def match_text(text: str, lexicon, *, lang: str | None = None) -> pd.DataFrame:
     text : str
     lexicon : Lexicon, str or Path
     lang : str, optional
-        ISO 639-1 code; guessed with :func:`framing.text.detect_language` when not given.
+        ISO 639-1 code (``"en"``; ``"EN"`` and ``"en-US"`` are read as ``"en"``); guessed
+        with :func:`framing.text.detect_language` when not given.
 
     Returns
     -------
@@ -767,6 +799,10 @@ def match_text(text: str, lexicon, *, lang: str | None = None) -> pd.DataFrame:
            frame                match  start  end
     0  proxy_war  Stellvertreterkrieg     24   43
     """
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str; got {type(text).__name__}.")
+    _check_lexicon(lexicon)
+    lang = _check_lang(lang)
     # object dtype: an Arrow string column cannot hold a lone surrogate, a str can
     corpus = pd.DataFrame({"doc_id": [""], "text": [text],
                            "lang": [lang or detect_language(text)]}, dtype=object)
@@ -785,16 +821,19 @@ def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None
     lexicon : Lexicon, str or Path
         Anything :func:`framing.read_lexicon` accepts, e.g. ``"ukraine_war"``.
     lang : str, optional
-        Language of every document; by default the corpus's ``lang`` column, or a guess
-        per document where that column is absent.
+        Language of every document, an ISO 639-1 code (``"en"``; ``"EN"`` and ``"en-US"``
+        are read as ``"en"``); by default the corpus's ``lang`` column, or a guess per
+        document where that column is absent or empty.
     progress : bool, optional
         Show a progress bar; by default shown for corpora of 5,000 documents or more.
     n_tokens : bool, default=False
         Also return the word-token count of every document (a Series indexed by
         ``doc_id``), counted in the same pass.
     n_jobs : int, default=1
-        Worker processes; ``-1`` uses every core. The compiled lexicon is sent once to
-        each worker, and the result is identical to ``n_jobs=1`` (same rows, same order).
+        Worker processes. As in joblib, a negative value counts back from the number of
+        cores: ``-1`` uses every core, ``-2`` every core but one, and so on (at least one
+        worker); ``0`` is an error. The compiled lexicon is sent once to each worker, and
+        the result is identical to ``n_jobs=1`` (same rows, same order).
     context : bool, default=True
         Add the context of every hit (:func:`framing.context.annotate_hits`): ``voice``,
         ``attributed``, ``speaker``, ``negated``, ``target``. Turn off for speed when only
@@ -831,10 +870,17 @@ def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None
     4      b  proxy_war           Stellvertreterkrieg     33   52
     5      b       kiev                          Kiew     62   66
     """
-    from framing.corpus import read_corpus
+    from framing.corpus import _check_corpus_table, read_corpus
 
+    _check_corpus_arg(corpus)
+    _check_lexicon(lexicon)
+    lang = _check_lang(lang)
+    _n_workers(n_jobs)
     if not isinstance(corpus, pd.DataFrame):
         corpus = read_corpus(corpus)
+    else:
+        check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
+        _check_corpus_table(corpus)
     sentences = True
     if context:
         from framing.context import context_settings
@@ -1131,15 +1177,20 @@ _WORKER: dict = {}
 
 
 def _n_workers(n_jobs) -> int:
+    """Worker processes for ``n_jobs``, as joblib counts them: ``n`` > 0 is ``n``; ``-n``
+    is ``cores + 1 - n`` (-1: every core), at least 1; ``None`` is 1; 0 is an error."""
+    import numbers
     import os
 
-    if n_jobs is None or n_jobs == 0:
+    if n_jobs is None:
         return 1
-    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool):
-        raise ValueError(f"n_jobs must be an int (1, 2, ..., or -1 for every core); "
-                         f"got {n_jobs!r}.")
+    if not isinstance(n_jobs, numbers.Integral) or isinstance(n_jobs, bool) or n_jobs == 0:
+        raise InputError(f"n_jobs must be an int (1, 2, ..., or -1 for every core); got "
+                         f"{n_jobs!r}. A negative n_jobs counts back from the cores, as in "
+                         "joblib: -2 is every core but one, and so on (at least 1 worker); "
+                         "0 is not allowed.")
     cores = os.cpu_count() or 1
-    return max(1, cores + 1 + n_jobs if n_jobs < 0 else n_jobs)
+    return max(1, cores + 1 + int(n_jobs) if n_jobs < 0 else int(n_jobs))
 
 
 def _unit_bounds(texts, n_jobs, size: int = 2 << 20, *, lengths=None) -> list:

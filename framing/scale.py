@@ -43,7 +43,7 @@ __all__ = ["stream_scores", "iter_corpus_chunks", "score_dask", "StreamResult"]
 _STATE_VERSION = 1
 _HEAD_BYTES = 1 << 20
 _READ_KEYS = ("text", "doc_id", "source", "date", "lang", "title", "url", "format",
-              "encoding", "infer_lang", "empty")
+              "encoding", "infer_lang", "empty", "date_format")
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,8 @@ class _Reader:
                                         r"empty text")
                 corpus = validate_corpus(df, mapping=self.mapping, doc_id=doc_id,
                                          infer_lang=self.options.get("infer_lang", True),
-                                         path=self.path, lines=lines, empty=empty)
+                                         path=self.path, lines=lines, empty=empty,
+                                         date_format=self.options.get("date_format"))
         except CorpusError as exc:
             if lines is None and row0:
                 raise CorpusError(_shift_rows(exc.problems, row0), path=self.path,
@@ -581,7 +582,7 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
                   date: str = "date", lang: str = "lang", title: str = "title",
                   url: str = "url", format: str | None = None, encoding: str = "utf-8",
                   infer_lang: bool = True, empty: str = "error", voice=None,
-                  negated: bool | None = None) -> StreamResult:
+                  negated: bool | None = None, date_format: str | None = None) -> StreamResult:
     """Score a corpus file of any size chunk by chunk, in flat memory, resumably.
 
     Every chunk is read, validated (the messages of :func:`framing.read_corpus`),
@@ -611,7 +612,7 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
     progress : bool, optional
         Show a progress bar with an ETA (by bytes, or rows for Parquet); by default shown
         for inputs over 50 MB.
-    text, doc_id, source, date, lang, title, url, format, encoding, infer_lang, empty
+    text, doc_id, source, date, lang, title, url, format, encoding, infer_lang, empty, date_format
         As in :func:`framing.read_corpus`.
     voice, negated : optional
         Count only hits with these context values, as in
@@ -661,7 +662,7 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
     sentences = _detection_mode(filters)
     options = {"text": text, "doc_id": doc_id, "source": source, "date": date, "lang": lang,
                "title": title, "url": url, "format": format, "encoding": encoding,
-               "infer_lang": infer_lang, "empty": empty}
+               "infer_lang": infer_lang, "empty": empty, "date_format": date_format}
     needed = [c for c in (doc_id or "doc_id", "id", text, source, date, lang, title, url) if c]
     reader = _Reader(path, chunk_size, options, columns=needed)
     partial = out.with_name(out.name + ".partial")

@@ -241,9 +241,12 @@ def score_corpus(corpus, lexicon, *, voice=None, negated=None, per: int = 1000,
                  progress: bool | None = None, n_jobs: int = 1) -> pd.DataFrame:
     """Find hits and score them in one pass (see :func:`score_documents`).
 
-    ``n_jobs`` worker processes find the hits (``-1``: every core); the scores are the
-    same as with one. Sentence numbers, which scores never use, are not computed unless a
-    context filter (``voice=``, ``negated=``) asks for the context of each hit.
+    ``n_jobs`` worker processes find the hits (``-1``: every core, ``-2``: every core but
+    one, as in :func:`framing.find_hits`); the scores are the same as with one. A corpus
+    table not read by :func:`framing.read_corpus` is checked first: every ``doc_id``
+    unique, every text a str (a :class:`~framing.errors.CorpusError` lists the rows).
+    Sentence numbers, which scores never use, are not computed unless a context filter
+    (``voice=``, ``negated=``) asks for the context of each hit.
 
     Examples
     --------
@@ -257,13 +260,26 @@ def score_corpus(corpus, lexicon, *, voice=None, negated=None, per: int = 1000,
     0      a  proxy_war      1         5  200.0
     1      b  proxy_war      0         2    0.0
     """
-    from framing.corpus import read_corpus
-    from framing.detect import _in_pieces, _progress_bar, _warn_languages, compile_lexicon
+    from framing.corpus import _check_corpus_table, read_corpus
+    from framing.detect import (
+        _check_corpus_arg,
+        _check_lexicon,
+        _in_pieces,
+        _n_workers,
+        _progress_bar,
+        _warn_languages,
+        compile_lexicon,
+    )
 
     filters = check_filters(voice, negated, "score_corpus")
+    _check_corpus_arg(corpus)
+    _check_lexicon(lexicon)
+    _n_workers(n_jobs)
     if not isinstance(corpus, pd.DataFrame):
         corpus = read_corpus(corpus)
-    check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
+    else:
+        check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
+        _check_corpus_table(corpus)
     compiled = compile_lexicon(lexicon)
     bar = _progress_bar(len(corpus), progress, "scoring")
     tallies, missing = [], Counter()

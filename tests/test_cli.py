@@ -126,3 +126,34 @@ def test_cli_warnings_name_their_kind_unless_ordinary(capsys):
     assert capsys.readouterr().err.splitlines() == [
         "framing: warning: dropped 1 document(s)",
         "framing: warning: RuntimeWarning: invalid value encountered in divide"]
+
+
+def test_date_format_option_reaches_hits_and_streamed_score(tmp_path, capsys):
+    path = tmp_path / "d.csv"
+    path.write_text("id,text,date\n1,A proxy war.,04.03.2022\n\n2,Peace talks.,05.03.2022\n",
+                    encoding="utf-8")
+    for command in ("hits", "score"):
+        out = tmp_path / f"{command}.csv"
+        assert main([command, str(path), "-o", str(out), "--quiet"]) == 2
+        err = capsys.readouterr().err
+        assert f"{path}:4: date '05.03.2022' does not say whether the day or the month " \
+               "comes first; pass date_format='%d.%m.%Y' (day first)" in err
+        assert err.rstrip().endswith("On the command line, give the date format with "
+                                     "--date-format (for example --date-format '%d.%m.%Y').")
+        assert main([command, str(path), "-o", str(out), "--quiet",
+                     "--date-format", "%d.%m.%Y"]) == 0
+    scores = read_table(tmp_path / "score.csv")
+    assert sorted(set(scores["date"].dt.strftime("%F"))) == ["2022-03-04", "2022-03-05"]
+
+
+def test_jobs_zero_is_refused_before_anything_is_written(tmp_path, capsys):
+    for command in ("hits", "score"):
+        out = tmp_path / "out.csv"
+        with pytest.raises(SystemExit):
+            main([command, "sample", "-o", str(out), "-j", "0"])
+        assert ("argument -j/--jobs: 0 workers: use 1, 2, ..., or a negative number counting "
+                "back from the cores (-1: every core, -2: every core but one)"
+                in capsys.readouterr().err)
+        assert list(tmp_path.iterdir()) == []
+    out = tmp_path / "h.csv"
+    assert main(["hits", "sample", "-o", str(out), "--quiet", "-j", "-500"]) == 0   # 1 worker

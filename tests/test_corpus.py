@@ -262,3 +262,209 @@ def test_mapping_to_a_column_whose_name_is_taken():
     assert out["text"].tolist() == ["The invasion continues."]
     assert out["text_original"].tolist() == [""]
     assert "title" not in out.columns
+
+
+# ------------------------------------------------------------------------ dates
+
+
+def read_dates(values, **options):
+    df = pd.DataFrame({"text": ["x"] * len(values), "date": values})
+    return read_corpus(df, infer_lang=False, **options)["date"]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2022-03-04", "2022-03-04 00:00:00+00:00"),
+    ("2022-03-04T10:00:00Z", "2022-03-04 10:00:00+00:00"),
+    ("2022-03-04T10:00", "2022-03-04 10:00:00+00:00"),
+    ("2022-03-04 10:00:00+02:00", "2022-03-04 08:00:00+00:00"),
+    ("2022-03-04T10:00:00.250-0500", "2022-03-04 15:00:00.250000+00:00"),
+    ("2022-03-04 10:00:00 UTC", "2022-03-04 10:00:00+00:00"),
+    ("Fri, 04 Mar 2022 10:00:00 +0000", "2022-03-04 10:00:00+00:00"),
+    ("Fri, 4 Mar 2022 10:00:00 GMT", "2022-03-04 10:00:00+00:00"),
+    ("Fri, 04 Mar 2022 23:30:00 EST", "2022-03-05 04:30:00+00:00"),
+    ("4 March 2022", "2022-03-04 00:00:00+00:00"),
+    ("4. March 2022", "2022-03-04 00:00:00+00:00"),
+    ("March 4, 2022", "2022-03-04 00:00:00+00:00"),
+    ("Friday, March 4th, 2022 at 10:15 PM", "2022-03-04 22:15:00+00:00"),
+    ("  Sept 30 2022  ", "2022-09-30 00:00:00+00:00"),
+])
+def test_unambiguous_dates_are_read(value, expected):
+    assert str(read_dates([value]).iloc[0]) == expected
+
+
+def test_dates_are_utc_and_missing_dates_stay_missing():
+    dates = read_dates(["2022-03-04", None, "  ", "4 March 2022"])
+    assert str(dates.dtype) == "datetime64[us, UTC]"
+    assert dates.isna().tolist() == [False, True, True, False]
+
+
+@pytest.mark.parametrize("value, message", [
+    ("03/04/2022", "date '03/04/2022' does not say whether the day or the month comes "
+                   "first; pass date_format='%d/%m/%Y' (day first) or '%m/%d/%Y' (month "
+                   "first), or write dates as ISO 8601 (YYYY-MM-DD)"),
+    ("31/12/2022", "date '31/12/2022' does not say whether the day or the month comes "
+                   "first; pass date_format='%d/%m/%Y' (day first) or '%m/%d/%Y' (month "
+                   "first), or write dates as ISO 8601 (YYYY-MM-DD)"),
+    ("04.03.2022", "date '04.03.2022' does not say whether the day or the month comes "
+                   "first; pass date_format='%d.%m.%Y' (day first) or '%m.%d.%Y' (month "
+                   "first), or write dates as ISO 8601 (YYYY-MM-DD)"),
+    ("1/2/22", "date '1/2/22' does not say whether the day or the month comes first; pass "
+               "date_format='%d/%m/%y' (day first) or '%m/%d/%y' (month first), or write "
+               "dates as ISO 8601 (YYYY-MM-DD)"),
+    ("04.03.2022 10:30", "date '04.03.2022 10:30' does not say whether the day or the month "
+                         "comes first; pass date_format='%d.%m.%Y %H:%M' (day first) or "
+                         "'%m.%d.%Y %H:%M' (month first), or write dates as ISO 8601 "
+                         "(YYYY-MM-DD)"),
+    ("2022/03/04", "date '2022/03/04' does not say whether the day or the month comes "
+                   "first; pass date_format='%Y/%d/%m' (day first) or '%Y/%m/%d' (month "
+                   "first), or write dates as ISO 8601 (YYYY-MM-DD)"),
+    ("2022", "date '2022' has no day; pass date_format='%Y' to read such dates as the first "
+             "day of the year, or write full dates (ISO 8601, e.g. 2024-03-05)"),
+    ("March 2022", "date 'March 2022' has no day; pass date_format='%B %Y' to read such "
+                   "dates as the first day of the month, or write full dates (ISO 8601, "
+                   "e.g. 2024-03-05)"),
+    ("Mar 2022", "date 'Mar 2022' has no day; pass date_format='%b %Y' to read such dates "
+                 "as the first day of the month, or write full dates (ISO 8601, e.g. "
+                 "2024-03-05)"),
+    ("2022-03", "date '2022-03' has no day; pass date_format='%Y-%m' to read such dates as "
+                "the first day of the month, or write full dates (ISO 8601, e.g. "
+                "2024-03-05)"),
+    ("20220304", "date '20220304' is written without separators; pass date_format='%Y%m%d' "
+                 "if it is year, month, day, or write dates as ISO 8601 (YYYY-MM-DD)"),
+    ("4. März 2022", "date '4. März 2022' cannot be read as a date: month names are read in "
+                     "English only; write dates as ISO 8601 (e.g. 2024-03-05)"),
+    ("2022-02-30", "date '2022-02-30' is not a valid date or time (day, month, hour or minute "
+                   "out of range)"),
+    ("31 April 2022", "date '31 April 2022' is not a valid date or time (day, hour or minute "
+                      "out of range)"),
+    ("1646092800", "date '1646092800' is a number, not a date; write dates as text (ISO "
+                   "8601, e.g. 2024-03-05), or convert Unix times first "
+                   "(pd.to_datetime(df['date'], unit='s'))"),
+    ("yesterday", "date 'yesterday' cannot be read as a date (use ISO 8601, e.g. 2024-03-05 "
+                  "or 2024-03-05T14:30:00Z)"),
+])
+def test_ambiguous_and_partial_dates_are_refused_with_how_to_fix(value, message):
+    with pytest.raises(CorpusError) as info:
+        read_dates(["2022-03-04", value])
+    assert info.value.problems == [f"corpus: row 2: {message}"]
+
+
+def test_date_format_reads_every_date_with_exactly_that_format():
+    assert read_dates(["04.03.2022", "4.3.2022", None], date_format="%d.%m.%Y").tolist()[:2] \
+        == [pd.Timestamp("2022-03-04", tz="UTC")] * 2
+    assert read_dates(["03/04/2022"], date_format="%m/%d/%Y").iloc[0] == \
+        pd.Timestamp("2022-03-04", tz="UTC")
+    assert read_dates(["2021", "2022"], date_format="%Y").tolist() == [
+        pd.Timestamp("2021-01-01", tz="UTC"), pd.Timestamp("2022-01-01", tz="UTC")]
+    with pytest.raises(CorpusError) as info:
+        read_dates(["04.03.2022", "2022-03-04", "13.13.2022"], date_format="%d.%m.%Y")
+    assert info.value.problems == [
+        "corpus: row 2: date '2022-03-04' does not match date_format '%d.%m.%Y'",
+        "corpus: row 3: date '13.13.2022' does not match date_format '%d.%m.%Y'"]
+    with pytest.raises(InputError, match=r"date_format must be a strptime format such as "
+                                         r"'%d.%m.%Y' or '%m/%d/%Y'; got 'DD.MM.YYYY'\."):
+        read_dates(["04.03.2022"], date_format="DD.MM.YYYY")
+    with pytest.raises(InputError, match=r"date_format must be a strptime format .*; got 3\."):
+        read_corpus(pd.DataFrame({"text": ["x"]}), date_format=3)
+
+
+def test_date_problems_in_a_file_give_lines_and_the_command_line_option(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("doc_id,text,date\n1,a,04.03.2022\n\n2,b,2022\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        read_corpus(path, infer_lang=False)
+    assert [p.split(": date")[0] for p in info.value.problems] == [f"{path}:2", f"{path}:4"]
+    assert str(info.value).endswith("\nOn the command line, give the date format with "
+                                    "--date-format (for example --date-format '%d.%m.%Y').")
+    path.write_text("doc_id,text,date\n1,a,04.03.2022\n", encoding="utf-8")
+    assert read_corpus(path, infer_lang=False, date_format="%d.%m.%Y")["date"].iloc[0] == \
+        pd.Timestamp("2022-03-04", tz="UTC")
+
+
+def test_dates_from_yaml_front_matter_are_dates(tmp_path):
+    (tmp_path / "a.txt").write_text("---\ndate: 2022-03-04\n---\nText.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("---\ndate: 04.03.2022\n---\nText.", encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        read_corpus(tmp_path, infer_lang=False)
+    assert info.value.problems == [
+        f"{tmp_path}/b.txt: date '04.03.2022' does not say whether the day or the month "
+        "comes first; pass date_format='%d.%m.%Y' (day first) or '%m.%d.%Y' (month first), "
+        "or write dates as ISO 8601 (YYYY-MM-DD)"]
+    (tmp_path / "b.txt").unlink()
+    assert read_corpus(tmp_path, infer_lang=False)["date"].iloc[0] == \
+        pd.Timestamp("2022-03-04", tz="UTC")
+
+
+# ------------------------------------------------------------ lines, files, CSV errors
+
+
+def test_blank_lines_keep_file_line_numbers(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("id,text\n1,a\n\n2,\n1,x\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        read_corpus(path, doc_id="id", infer_lang=False)
+    assert info.value.problems == [f"{path}:4: text is empty",
+                                   f"{path}:5: duplicate doc_id '1' (2 times, lines 2, 5)"]
+    # quoted line breaks, a line of spaces and blank lines before the header
+    path.write_text('\n\nid,text\n1,"multi\n\nline"\n   \n2,\n', encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        read_corpus(path, doc_id="id", infer_lang=False)
+    assert info.value.problems == [f"{path}:8: text is empty"]
+
+
+def test_csv_fields_longer_than_128_kib_are_read(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text('id,text\n1,"' + "a" * 200_000 + '"\n2,\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"c.csv:3: text is empty"):
+        read_corpus(path, infer_lang=False)
+
+
+def test_folder_messages_name_the_file(tmp_path):
+    folder = tmp_path / "fold2"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("The invaders.", encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text("", encoding="utf-8")
+    (folder / "c.md").write_text("---\ndoc_id: a\n---\nText.", encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        read_corpus(folder, infer_lang=False)
+    assert info.value.problems == [
+        f"{folder}/sub/b.txt: text is empty",
+        f"{folder}/c.md: duplicate doc_id 'a' (2 times, files a.txt, c.md)"]
+
+
+@pytest.mark.parametrize("content, where, message", [
+    ('id,text\n1,a\n2,"b\n3,c\n', ":3:3:", "malformed CSV: a quoted field starts here and "
+     "its closing '\"' is missing, so the rest of the file would be read as one field; add "
+     "the closing quote (a quote inside a quoted field is written twice: \"\")"),
+    ('text\n"unclosed\n', ":2:1:", "malformed CSV: a quoted field starts here"),
+    ('id,text\n1,"a ""quoted"" word\nover lines",x\n2,"open\n', ":4:3:",
+     "malformed CSV: a quoted field starts here"),
+    ('id,text\n1,"a\nb"\n\n2,b,c\n', ":5:", "malformed CSV: this record has 3 fields, but "
+     "the header has 2; a field that holds commas must be quoted (\"...\")"),
+    # every row one field longer than the header: pandas would take the first as an index
+    ("id,text\n1,2,3\n4,5,6\n", ":2:", "malformed CSV: this record has 3 fields, but the "
+     "header has 2"),
+])
+def test_malformed_csv_names_the_line_where_the_bad_field_starts(tmp_path, content, where,
+                                                                   message):
+    path = tmp_path / "c.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert str(info.value).startswith(f"{path}{where} {message}")
+
+
+def test_malformed_tsv_says_tabs(tmp_path):
+    path = tmp_path / "c.tsv"
+    path.write_text("id\ttext\n1\ta\tb\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"c.tsv:2: malformed TSV: this record has 3 fields, "
+                                         r"but the header has 2; a field that holds tabs must "
+                                         r"be quoted"):
+        read_corpus(path)
+
+
+def test_read_corpus_names_a_wrong_type():
+    with pytest.raises(InputError, match=r"^data must be the path of a corpus file or folder "
+                                         r"\(a str or Path\), a DataFrame, or 'sample'; got "
+                                         r"int\.$"):
+        read_corpus(42)

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.detect import find_hits, match_text
+from framing.errors import InputError
 from framing.lexicon import parse_lexicon
 from framing.schema import HITS_COLUMNS, HITS_CONTEXT_COLUMNS
 from tests.conftest import hypothesis_examples as _examples
@@ -201,3 +202,93 @@ def test_matcher_invariants(text, lang):
     for _frame, part in hits.groupby("frame"):
         spans = sorted(zip(part["token_start"], part["token_end"]))
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "overlap within a frame"
+
+
+# ------------------------------------------------------------------ checked arguments
+
+
+def test_find_hits_checks_a_table_not_read_by_read_corpus(tiny_lexicon):
+    from framing.errors import CorpusError
+    from framing.score import score_corpus
+
+    hint = ("Pass the table through framing.read_corpus(df) first (with text=, doc_id= "
+            "naming your columns): it checks every row and lower-cases language codes.")
+    corpus = pd.DataFrame({"doc_id": [1, 2, 2], "lang": ["en"] * 3,
+                           "text": ["The invaders", "invaders again", "invaders dup"]})
+    for function in (find_hits, score_corpus):
+        with pytest.raises(CorpusError) as info:
+            function(corpus, tiny_lexicon)
+        assert info.value.problems == ["corpus: row 3: duplicate doc_id 2 (2 times, rows 2, 3)"]
+        assert info.value.hint == hint
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c", None], "lang": ["en", "EN", None, "en"],
+                           "text": ["Kiev", float("nan"), 3, "Kiev"]})
+    with pytest.raises(CorpusError) as info:
+        find_hits(corpus, tiny_lexicon)
+    assert info.value.problems == [
+        "corpus: row 2: text must be a string; got nothing",
+        "corpus: row 2: lang 'EN' is not a language code; expected ISO 639-1 in lower case "
+        "like en, de, ru",
+        "corpus: row 3: text must be a string; got a int (3)",
+        "corpus: row 4: doc_id is missing"]
+    typed = pd.DataFrame({"doc_id": ["a", "b"], "text": pd.Series(["Kiev", None], dtype="str")})
+    with pytest.raises(CorpusError, match=r"corpus: row 2: text must be a string; got nothing"):
+        score_corpus(typed, tiny_lexicon)
+
+
+@pytest.mark.parametrize("lang", ["en", "EN", " en-US ", "en_GB"])
+def test_lang_is_read_as_a_language_code(tiny_lexicon, lang):
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": ["Kiev and Kiew"]})
+    assert find_hits(corpus, tiny_lexicon, lang=lang)["match"].tolist() == ["Kiev"]
+    assert match_text("Kiev and Kiew", tiny_lexicon, lang=lang)["lang"].tolist() == ["en"]
+
+
+@pytest.mark.parametrize("lang, got", [("english", "'english'"), ("", "''"),
+                                       ("e", "'e'"), (1, "1")])
+def test_lang_that_is_not_a_language_code_is_refused(tiny_lexicon, lang, got):
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": ["Kiev"]})
+    message = (r"^lang must be an ISO 639-1 language code like 'en', 'de' or 'ru' \(or None "
+               rf"to use the corpus's lang column\); got {got}\.$")
+    with pytest.raises(InputError, match=message):
+        find_hits(corpus, tiny_lexicon, lang=lang)
+    with pytest.raises(InputError, match=message):
+        match_text("Kiev", tiny_lexicon, lang=lang)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda c, lx: find_hits(c, None), "lexicon must be a Lexicon, a shipped lexicon name "
+     "(e.g. 'ukraine_war') or the path of a lexicon file; got NoneType."),
+    (lambda c, lx: find_hits(c, 123), "lexicon must be a Lexicon, a shipped lexicon name "
+     "(e.g. 'ukraine_war') or the path of a lexicon file; got int."),
+    (lambda c, lx: find_hits(["a text"], lx), "corpus must be a corpus table (a DataFrame, "
+     "e.g. from framing.read_corpus) or the path of a corpus file or folder; got list."),
+    (lambda c, lx: match_text(None, lx), "text must be a str; got NoneType."),
+    (lambda c, lx: match_text("Kiev", 1.5), "lexicon must be a Lexicon, a shipped lexicon "
+     "name (e.g. 'ukraine_war') or the path of a lexicon file; got float."),
+])
+def test_wrong_argument_types_are_named(tiny_lexicon, call, message):
+    import re
+
+    from framing.detect import compile_lexicon
+
+    corpus = pd.DataFrame({"doc_id": ["a"], "lang": ["en"], "text": ["Kiev"]})
+    with pytest.raises(InputError, match="^" + re.escape(message) + "$"):
+        call(corpus, tiny_lexicon)
+    with pytest.raises(InputError, match=r"lexicon must be a Lexicon, .*; got dict\."):
+        compile_lexicon({"name": "x"})
+
+
+def test_n_jobs_follows_joblib(tiny_lexicon, monkeypatch):
+    import os
+
+    from framing.detect import _n_workers
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    assert [_n_workers(n) for n in (None, 1, 3, -1, -2, -4, -5, -50)] == \
+        [1, 1, 3, 4, 3, 1, 1, 1]
+    corpus = pd.DataFrame({"doc_id": ["a"], "lang": ["en"], "text": ["Kiev"]})
+    message = (r"^n_jobs must be an int \(1, 2, \.\.\., or -1 for every core\); got {}\. A "
+               r"negative n_jobs counts back from the cores, as in joblib: -2 is every core "
+               r"but one, and so on \(at least 1 worker\); 0 is not allowed\.$")
+    for bad, shown in ((0, "0"), (2.0, r"2\.0"), (True, "True")):
+        with pytest.raises(InputError, match=message.format(shown)):
+            find_hits(corpus, tiny_lexicon, n_jobs=bad)

@@ -26,7 +26,7 @@ from framing.detect import (
 from framing.errors import CorpusError, InputError
 from framing.lexicon import parse_lexicon
 from framing.scale import iter_corpus_chunks, stream_scores
-from framing.score import _hit_matrices, score_corpus, score_documents
+from framing.score import _hit_matrices, score_corpus
 from framing.text import (
     _cluster_re,
     _clusters,
@@ -354,21 +354,17 @@ def test_a_compiled_lexicon_unpickles_as_the_one_a_process_has(lexicon):
 
 
 @pytest.mark.parametrize("n_jobs", [1, 2])
-def test_documents_sharing_an_id_share_their_counts(lexicon, n_jobs):
-    """A corpus table not read by read_corpus may repeat a doc_id: each of its rows gets
-    the counts of all the documents with that id, as score_documents gives them from the
-    hits table (which knows documents by id only), with each document's own tokens."""
+def test_a_corpus_table_repeating_a_doc_id_is_refused(lexicon, n_jobs):
+    """A corpus table not read by read_corpus may repeat a doc_id; its documents would
+    share their counts (the hits table knows documents by id only), so it is refused
+    before any work, whatever the number of processes."""
     corpus = make_corpus(40)
     corpus.loc[[3, 4, 30], "doc_id"] = "shared"
-    got = score_corpus(corpus, lexicon, progress=False, n_jobs=n_jobs)
-    want = score_documents(find_hits(corpus, lexicon, progress=False, context=False), corpus,
-                           lexicon=lexicon)
-    pd.testing.assert_frame_equal(got, want)
-    shared = got[got["doc_id"] == "shared"]
-    assert shared.groupby("frame")["count"].nunique().eq(1).all()
-    assert shared["count"].sum() > 0
-    assert shared["n_tokens"].drop_duplicates().tolist() == [
-        len(word_spans(fr.normalize(corpus.loc[k, "text"]).text)) for k in (3, 4, 30)]
+    with pytest.raises(fr.CorpusError, match=r"row 5: duplicate doc_id 'shared' \(3 times, "
+                                             r"rows 4, 5, 31\)"):
+        score_corpus(corpus, lexicon, progress=False, n_jobs=n_jobs)
+    with pytest.raises(fr.CorpusError, match="duplicate doc_id 'shared'"):
+        find_hits(corpus, lexicon, progress=False, n_jobs=n_jobs)
 
 
 def test_n_jobs_must_be_an_int(lexicon):

@@ -80,3 +80,21 @@ def test_errors(tiny_lexicon, tiny_corpus):
         score_documents(pd.DataFrame({"x": [1]}), tiny_corpus)
     with pytest.raises(InputError, match=r"n_tokens has no count for 3 document\(s\)"):
         score_documents(hits, tiny_corpus, n_tokens=pd.Series({"en1": 3}))
+
+
+def test_score_corpus_checks_its_arguments(tiny_lexicon, tiny_corpus):
+    from framing.errors import CorpusError
+
+    doubled = pd.concat([tiny_corpus, tiny_corpus.iloc[[0]]], ignore_index=True)
+    with pytest.raises(CorpusError) as info:
+        score_corpus(doubled, tiny_lexicon)
+    assert info.value.problems == [
+        "corpus: row 5: duplicate doc_id 'en1' (2 times, rows 1, 5)"]
+    with pytest.raises(InputError, match=r"^lexicon must be a Lexicon, a shipped lexicon name "
+                                         r"\(e\.g\. 'ukraine_war'\) or the path of a lexicon "
+                                         r"file; got NoneType\.$"):
+        score_corpus(tiny_corpus, None)
+    with pytest.raises(InputError, match=r"^corpus must be a corpus table .*; got dict\.$"):
+        score_corpus({"text": ["a"]}, tiny_lexicon)
+    with pytest.raises(InputError, match=r"^n_jobs must be an int .*; got 0\. "):
+        score_corpus(tiny_corpus, tiny_lexicon, n_jobs=0)
