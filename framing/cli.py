@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -50,6 +51,16 @@ def _jobs(value: str) -> int:
         raise argparse.ArgumentTypeError(
             "0 workers: use 1, 2, ..., or a negative number counting back from the cores "
             "(-1: every core, -2: every core but one)")
+    return n
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more; got {n}")
     return n
 
 
@@ -96,10 +107,11 @@ def write_table(df: pd.DataFrame, path) -> Path:
     if suffix not in writers:
         raise InputError(f"cannot write {suffix or 'a file without extension'!r}; use .csv, "
                          ".tsv, .jsonl or .parquet", path=path)
-    if path.exists():
-        print(f"framing: replacing {path}", file=sys.stderr)
-    with atomic_path(path) as tmp:
-        writers[suffix](tmp)
+    try:
+        with atomic_path(path) as tmp:
+            writers[suffix](tmp)
+    except OSError as exc:
+        raise InputError(f"cannot write the file: {exc.strerror or exc}", path=path) from None
     return path
 
 
@@ -140,6 +152,27 @@ def read_table(path) -> pd.DataFrame:
     return df
 
 
+def _check_output(output, inputs=(), force: bool = False) -> Path:
+    """Refuse an output file that is one of the inputs, a folder, or (without ``--force``)
+    an existing file; make its folder if it is missing."""
+    out = Path(output)
+    for given in inputs:
+        if given and Path(given).exists() and out.exists() and out.samefile(given):
+            raise InputError("the output is the input file: writing it would destroy the "
+                             "input; choose another output file", path=out)
+    if out.is_dir():
+        raise InputError("the output is a folder; give a file name such as "
+                         f"{out / 'hits.parquet'}", path=out)
+    if out.exists() and not force:
+        raise InputError("the output file exists; pass --force to replace it, or choose "
+                         "another file", path=out)
+    parent = out.parent
+    if parent.exists() and not parent.is_dir():
+        raise InputError(f"cannot write into {parent}: it is a file, not a folder", path=out)
+    parent.mkdir(parents=True, exist_ok=True)
+    return out
+
+
 def _cmd_figures(args) -> int:
     from framing.figures import make_figures
 
@@ -157,6 +190,7 @@ def _cmd_figures(args) -> int:
 def _cmd_hits(args) -> int:
     from framing.detect import find_hits
 
+    _check_output(args.output, [args.corpus], args.force)
     corpus = _read_corpus_args(args)
     hits = find_hits(corpus, args.lexicon, progress=None if not args.quiet else False,
                      n_jobs=args.jobs)
@@ -169,9 +203,7 @@ def _cmd_hits(args) -> int:
 def _cmd_score(args) -> int:
     from framing.scale import stream_scores
 
-    out = Path(args.output)
-    if out.exists():
-        print(f"framing: replacing {out}", file=sys.stderr)
+    out = _check_output(args.output, [args.corpus], args.force)
     try:
         negated = None if args.negated is None else args.negated == "yes"
         result = stream_scores(args.corpus, args.lexicon, out, chunk_size=args.chunk_size,
@@ -192,8 +224,16 @@ def _cmd_score(args) -> int:
 
 def _cmd_compare(args) -> int:
     from framing.compare import compare_groups
+    from framing.schema import SCORES_COLUMNS
 
+    if args.output:
+        _check_output(args.output, [args.scores], args.force)
     scores = read_table(args.scores)
+    missing = [c for c in ("doc_id", "frame", "count", args.measure) if c not in scores]
+    if missing:
+        raise InputError(f"not a scores table (written by `framing score`): missing "
+                         f"column(s) {', '.join(missing)}; a scores table has "
+                         f"{', '.join(SCORES_COLUMNS)}", path=args.scores)
     table = compare_groups(scores, by=args.by, measure=args.measure, n_boot=args.n_boot,
                            seed=args.seed)
     if args.output:
@@ -209,7 +249,7 @@ def _cmd_kwic(args) -> int:
 
     corpus = _read_corpus_args(args)
     lines = kwic(corpus, args.pattern, lexicon=args.lexicon, window=args.window)
-    if args.limit:
+    if args.limit is not None:
         lines = lines.head(args.limit)
     if lines.empty:
         print("no matches", file=sys.stderr)
@@ -288,6 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(*(("-o", "--output", "--out") if name == "score" else ("-o", "--output")),
                        dest="output", required=True,
                        help="output file (.csv, .tsv, .jsonl, .parquet)")
+        p.add_argument("--force", action="store_true", help="replace the output file if it "
+                       "exists")
         p.add_argument("--quiet", action="store_true", help="no progress bar")
         if name == "hits":
             _jobs_option(p)
@@ -316,6 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--n-boot", type=int, default=2000)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("-o", "--output", help="output file (default: print a table)")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(func=_cmd_compare)
 
     p = sub.add_parser("kwic", help="keyword in context for a frame or a pattern")
@@ -323,7 +366,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("pattern", help="a frame name of the lexicon, or a pattern like 'invader*'")
     p.add_argument("--lexicon", default="ukraine_war")
     p.add_argument("--window", type=int, default=8, help="words of context on each side")
-    p.add_argument("-n", "--limit", type=int, default=0, help="show at most N lines")
+    p.add_argument("-n", "--limit", type=_positive, default=None, metavar="N",
+                   help="show at most N lines (default: all)")
     _corpus_options(p)
     p.set_defaults(func=_cmd_kwic)
 
@@ -353,11 +397,37 @@ def _plugins(subparsers, where: str) -> None:
             register(subparsers)
 
 
+# Messages name the Python arguments (text='<column>', empty='drop'); on the command line the
+# options that set them are meant. Written for this project.
+_OPTION_NAMES = [
+    (re.compile(r"\b(text|doc_id|source|date|lang|title|url)='<column>'"),
+     lambda m: f"--{m.group(1).replace('_', '-')} COLUMN"),
+    (re.compile(r"\bempty='drop'"), lambda m: "--drop-empty"),
+    (re.compile(r"\bencoding='([^']*)'"), lambda m: f"--encoding {m.group(1)}"),
+    (re.compile(r"\bencoding="), lambda m: "--encoding "),
+    (re.compile(r"\bdate_format=(?:'([^']*)')?"),
+     lambda m: f"--date-format '{m.group(1)}'" if m.group(1) else "--date-format "),
+    (re.compile(r"The 'by' parameter of \w+"), lambda m: "--by"),
+]
+
+
+_CLI_ASIDE = re.compile(r" \(on the command line: [^)]*\)|\nOn the command line, [^\n]*")
+
+
+def _for_cli(message: str) -> str:
+    """``message`` with the Python argument names replaced by the command's options (and
+    the asides that named the options for Python users dropped)."""
+    message = _CLI_ASIDE.sub("", message)
+    for pattern, replace in _OPTION_NAMES:
+        message = pattern.sub(replace, message)
+    return message
+
+
 def _print_warning(message, category, filename, lineno, file=None, line=None) -> None:
     """Warnings, for a command-line user: the message, not the Python source line (and the
     kind of warning when it is not an ordinary one, e.g. a RuntimeWarning from numpy)."""
     kind = "" if category is UserWarning else f"{category.__name__}: "
-    print(f"framing: warning: {kind}{message}", file=sys.stderr)
+    print(f"framing: warning: {kind}{_for_cli(str(message))}", file=sys.stderr)
 
 
 def main(argv=None) -> int:
@@ -375,7 +445,13 @@ def main(argv=None) -> int:
             warnings.showwarning = _print_warning
             return int(args.func(args) or 0)
     except FramingError as exc:
-        print(f"framing: error: {exc}", file=sys.stderr)
+        print(f"framing: error: {_for_cli(str(exc))}", file=sys.stderr)
+        return 2
+    except OSError as exc:              # an output that cannot be written: no traceback
+        if exc.filename is None or isinstance(exc, BrokenPipeError):
+            raise
+        print(f"framing: error: {exc.filename}: cannot write or read: "
+              f"{exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("framing: interrupted; outputs already written are complete, nothing was "

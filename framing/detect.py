@@ -1222,6 +1222,12 @@ def _call_shared(function, key: int, start: int, stop: int, *args):
 
 
 def _init_worker(compiled: CompiledLexicon) -> None:
+    import signal
+
+    # Ctrl-C reaches every process of the terminal's group: the calling process stops the
+    # work and reports it; a worker printing its own KeyboardInterrupt traceback would only
+    # bury that message
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["compiled"] = compiled
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -79,7 +81,7 @@ def test_bad_output_extension(tmp_path, corpus_csv, capsys):
 def test_compare_with_unknown_by(tmp_path, corpus_csv, capsys):
     main(["score", str(corpus_csv), "--text", "body", "-o", str(tmp_path / "s.csv"), "--quiet"])
     assert main(["compare", str(tmp_path / "s.csv"), "--by", "outlet"]) == 2
-    assert "The 'by' parameter of compare_groups must be a column of scores; got 'outlet'" \
+    assert "framing: error: --by must be a column of scores; got 'outlet'" \
         in capsys.readouterr().err
 
 
@@ -93,12 +95,12 @@ def test_empty_texts_stop_with_a_hint_and_drop_with_a_plain_warning(tmp_path, ca
         err = capsys.readouterr().err
         assert f"{path}:2: text is empty" in err
         assert err.rstrip().endswith("To skip the documents with empty text, pass "
-                                     "empty='drop' (on the command line: --drop-empty).")
+                                     "--drop-empty.")
         assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl"]   # no .partial left
         assert main([command, str(path), "-o", str(out), "--quiet", "--drop-empty"]) == 0
         err = capsys.readouterr().err
         assert err.splitlines()[0] == (f"framing: warning: {path}: dropped 1 document(s) "
-                                       "with empty text (empty='drop').")
+                                       "with empty text (--drop-empty).")
         assert "UserWarning" not in err and "cli.py" not in err
         out.unlink()
 
@@ -137,9 +139,8 @@ def test_date_format_option_reaches_hits_and_streamed_score(tmp_path, capsys):
         assert main([command, str(path), "-o", str(out), "--quiet"]) == 2
         err = capsys.readouterr().err
         assert f"{path}:4: date '05.03.2022' does not say whether the day or the month " \
-               "comes first; pass date_format='%d.%m.%Y' (day first)" in err
-        assert err.rstrip().endswith("On the command line, give the date format with "
-                                     "--date-format (for example --date-format '%d.%m.%Y').")
+               "comes first; pass --date-format '%d.%m.%Y' (day first)" in err
+        assert "On the command line" not in err
         assert main([command, str(path), "-o", str(out), "--quiet",
                      "--date-format", "%d.%m.%Y"]) == 0
     scores = read_table(tmp_path / "score.csv")
@@ -157,3 +158,74 @@ def test_jobs_zero_is_refused_before_anything_is_written(tmp_path, capsys):
         assert list(tmp_path.iterdir()) == []
     out = tmp_path / "h.csv"
     assert main(["hits", "sample", "-o", str(out), "--quiet", "-j", "-500"]) == 0   # 1 worker
+
+
+# ------------------------------------------------------------ outputs: nothing lost silently
+
+
+@pytest.mark.parametrize("command", ["hits", "score"])
+def test_an_output_that_is_the_input_is_refused_and_the_input_kept(tmp_path, corpus_csv,
+                                                                    capsys, command):
+    before = corpus_csv.read_bytes()
+    assert main([command, str(corpus_csv), "-o", str(corpus_csv), "--text", "body",
+                 "--quiet", "--force"]) == 2
+    assert (f"framing: error: {corpus_csv}: the output is the input file: writing it would "
+            "destroy the input; choose another output file") in capsys.readouterr().err
+    assert corpus_csv.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["hits", "score"])
+def test_an_existing_output_is_replaced_only_with_force(tmp_path, corpus_csv, capsys, command):
+    out = tmp_path / "out.csv"
+    out.write_text("my own notes\n")
+    args = [command, str(corpus_csv), "-o", str(out), "--text", "body", "--quiet"]
+    assert main(args) == 2
+    assert (f"framing: error: {out}: the output file exists; pass --force to replace it, or "
+            "choose another file") in capsys.readouterr().err
+    assert out.read_text() == "my own notes\n"
+    assert main([*args, "--force"]) == 0
+    assert out.read_text().startswith("doc_id,")
+
+
+def test_compare_refuses_an_existing_output_and_a_table_that_is_not_scores(tmp_path,
+                                                                            corpus_csv, capsys):
+    hits, scores = tmp_path / "hits.parquet", tmp_path / "s.parquet"
+    for command, out in (("hits", hits), ("score", scores)):
+        assert main([command, str(corpus_csv), "-o", str(out), "--text", "body",
+                     "--quiet"]) == 0
+    assert main(["compare", str(hits)]) == 2
+    assert (f"framing: error: {hits}: not a scores table (written by `framing score`): "
+            "missing column(s) count, rate; a scores table has doc_id, frame, count")\
+        in capsys.readouterr().err
+    table = tmp_path / "t.csv"
+    table.write_text("keep\n")
+    assert main(["compare", str(scores), "-o", str(table), "--n-boot", "20"]) == 2
+    assert table.read_text() == "keep\n"
+
+
+def test_outputs_that_cannot_be_written_are_errors_without_traceback(tmp_path, corpus_csv,
+                                                                      capsys):
+    args = ["--text", "body", "--quiet"]
+    assert main(["score", str(corpus_csv), "-o", str(corpus_csv / "s.parquet"), *args]) == 2
+    assert (f"framing: error: {corpus_csv / 's.parquet'}: cannot write into {corpus_csv}: it "
+            "is a file, not a folder") in capsys.readouterr().err
+    assert main(["hits", str(corpus_csv), "-o", str(tmp_path), *args]) == 2
+    assert f"framing: error: {tmp_path}: the output is a folder; give a file name" \
+        in capsys.readouterr().err
+    nested = tmp_path / "new" / "folder" / "hits.csv"
+    assert main(["hits", str(corpus_csv), "-o", str(nested), *args]) == 0   # folders made
+    assert nested.exists()
+    capsys.readouterr()
+    if Path("/proc/self").is_dir():                     # a folder no one may write to
+        for command in ("hits", "score"):
+            out = f"/proc/{command}.parquet"
+            assert main([command, str(corpus_csv), "-o", out, *args]) == 2
+            err = capsys.readouterr().err
+            assert err.startswith("framing: error: /proc/") and "Traceback" not in err
+
+
+def test_kwic_limit_must_be_positive(corpus_csv, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["kwic", str(corpus_csv), "proxy*", "--text", "body", "-n", "0"])
+    assert stop.value.code == 2
+    assert "argument -n/--limit: must be 1 or more; got 0" in capsys.readouterr().err

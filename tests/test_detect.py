@@ -292,3 +292,21 @@ def test_n_jobs_follows_joblib(tiny_lexicon, monkeypatch):
     for bad, shown in ((0, "0"), (2.0, r"2\.0"), (True, "True")):
         with pytest.raises(InputError, match=message.format(shown)):
             find_hits(corpus, tiny_lexicon, n_jobs=bad)
+
+
+def _sigint_is_ignored() -> bool:
+    import signal
+
+    return signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
+def test_workers_leave_ctrl_c_to_the_calling_process():
+    # Ctrl-C reaches every process of the terminal's group; a worker that raised
+    # KeyboardInterrupt printed its own traceback over the command's message
+    import signal
+
+    from framing.detect import compile_lexicon, worker_pool
+
+    with worker_pool(compile_lexicon("ukraine_war"), 1) as pool:
+        assert pool.submit(_sigint_is_ignored).result() is True
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
