@@ -272,6 +272,19 @@ def test_dictionary_warning_points_at_the_callers_line(tmp_path):
     assert record[0].filename == __file__
 
 
+def test_liwc_export_says_how_many_patterns_it_merges(tmp_path):
+    lex = read_lexicon("ukraine_war")
+    with pytest.warns(DictionaryWarning, match="loses what the format cannot hold") as record:
+        write_dictionary(lex, tmp_path / "uw.dic")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DictionaryWarning)
+        back = read_dictionary(tmp_path / "uw.dic")
+    merged = len(lex.terms()) - len(back.terms())
+    assert merged > 0
+    assert (f"; {merged} pattern(s) that a frame has in several languages or cases "
+            "('Invasion*', 'invasion*'): each read back once;") in str(record[0].message)
+
+
 def test_dictionary_warning_fallback_before_python_3_12(tmp_path, monkeypatch):
     import sys
 

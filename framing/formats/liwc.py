@@ -270,6 +270,11 @@ def _losses(lexicon: Lexicon, *, weights: bool) -> list[str]:
     if langs:
         out.append(f"the language of each pattern ({', '.join(langs)}): all patterns apply to "
                    "every language when read back")
+    merged = sum(len(f.terms) - len({" ".join(t.pattern.split()).casefold() for t in f.terms})
+                 for f in lexicon.frames.values())
+    if merged:
+        out.append(f"{merged} pattern(s) that a frame has in several languages or cases "
+                   "('Invasion*', 'invasion*'): each read back once")
     if weights:
         n = sum(t.weight != 1.0 for t in terms)
         if n:
