@@ -26,6 +26,8 @@ from importlib import resources
 import pandas as pd
 import regex
 
+from framing.errors import InputError
+
 __all__ = [
     "Normalized", "normalize", "fold", "tokenize", "word_spans", "sentence_spans",
     "detect_language", "stopwords", "WORD_PATTERN",
@@ -878,8 +880,29 @@ def _identifier(languages: tuple | None):
     return ident
 
 
+# Letters a Cyrillic language cannot do without, and letters it does not use. py3langid
+# calls many short Russian headlines Ukrainian, Belarusian or Serbian ("Урожай зерна вырос":
+# Belarusian); a guess whose alphabet the text contradicts is passed over for the next one.
+# Alphabet facts, written down for this project.
+_NEEDS = {"uk": "іїєґ", "be": "ўі", "sr": "ђјљњћџ", "mk": "ѓќѕјљњџ", "kk": "әғқңөұүһі"}
+_NEVER = {"uk": "ыэъё", "be": "щъи", "bg": "ыэё", "sr": "ыэёщъйя", "mk": "ыэёщъйяю"}
+#: What :func:`detect_language` returns for a text without a letter (ISO 639-2 "undetermined").
+UNDETERMINED = "und"
+
+
+def _alphabet_allows(lang: str, lowered: str) -> bool:
+    needs, never = _NEEDS.get(lang), _NEVER.get(lang, "")
+    return (needs is None or any(c in lowered for c in needs)) \
+        and not any(c in lowered for c in never)
+
+
 def detect_language(text: str, languages=DEFAULT_LANGUAGES) -> str:
     """Guess the ISO 639-1 code of ``text`` with py3langid (offline, bundled model).
+
+    A guess of a Cyrillic language whose alphabet the text contradicts (Ukrainian without
+    any of і, ї, є, ґ, or with ы; Serbian without ђ, ј, љ, њ, ћ, џ; ...) is passed over
+    for the model's next guess. A text without a letter (``"2022"``, ``"—"``) is
+    ``"und"`` (undetermined).
 
     Parameters
     ----------
@@ -893,5 +916,21 @@ def detect_language(text: str, languages=DEFAULT_LANGUAGES) -> str:
     'de'
     >>> detect_language("The invasion continues.")
     'en'
+    >>> detect_language("Урожай зерна вырос"), detect_language("2022")
+    ('ru', 'und')
     """
-    return _identifier(tuple(languages) if languages else None).classify(text)[0]
+    if not isinstance(text, str):
+        raise InputError(f"detect_language needs a str; got {type(text).__name__}.")
+    if not any(c.isalpha() for c in text):
+        return UNDETERMINED
+    ident = _identifier(tuple(languages) if languages else None)
+    first = ident.classify(text)[0]
+    if first not in _NEEDS and first not in _NEVER:
+        return first
+    lowered = text.lower()
+    if _alphabet_allows(first, lowered):
+        return first
+    for lang, _ in ident.rank(text):
+        if _alphabet_allows(lang, lowered):
+            return lang
+    return first

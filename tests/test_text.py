@@ -112,6 +112,32 @@ def test_detect_language(text, lang):
     assert detect_language(text) == lang
 
 
+@pytest.mark.parametrize("text, model, lang", [
+    # short Russian headlines the model alone calls Belarusian or Serbian: their alphabets
+    # (no ў or і; no ђ, ј, љ, њ, ћ, џ) rule those out
+    ("Урожай зерна вырос", "be", "ru"),
+    ("Привет", "sr", "bg"),
+    # texts in those languages keep their language
+    ("Добрий вечір, Україно", "uk", "uk"),
+    ("Добар дан, Србијо", "sr", "sr"),
+    ("Ураджай збожжа ў Беларусі вырас", "be", "be"),
+    ("Як живе Київ", "uk", "uk"),
+])
+def test_detect_language_passes_over_guesses_the_alphabet_rules_out(text, model, lang):
+    from framing.text import DEFAULT_LANGUAGES, _identifier
+
+    assert _identifier(tuple(DEFAULT_LANGUAGES)).classify(text)[0] == model
+    assert detect_language(text) == lang
+
+
+def test_detect_language_of_a_text_without_letters_is_undetermined():
+    assert [detect_language(t) for t in ("2022", "\u2014", "", "12:30 / 45")] == ["und"] * 4
+    from framing.errors import InputError
+
+    with pytest.raises(InputError, match="detect_language needs a str; got float"):
+        detect_language(float("nan"))
+
+
 # ----------------------------------------------------------------- invariants (hypothesis)
 
 TRICKY = st.sampled_from(list("\u00ad\u200b\u00a0\u2011\u2014\u201e\u201c\u00ab\u00bb\u2019\u0301"
