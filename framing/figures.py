@@ -403,6 +403,9 @@ def make_figures(*, corpus=None, lexicon="ukraine_war", out="figures", names=Non
     elif not isinstance(corpus, pd.DataFrame):
         label = f"`{corpus}`"
         corpus = read_corpus(corpus, **(corpus_options or {}))
+    named = (corpus_options or {}).get("source")
+    if named and by == named and by not in corpus.columns:
+        by = "source"                 # the corpus's own name of the column read as source
     whole = corpus
     corpus = select_corpus(corpus, by=by, groups=sources, since=since, until=until)
     if corpus.empty:

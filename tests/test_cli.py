@@ -229,3 +229,11 @@ def test_kwic_limit_must_be_positive(corpus_csv, capsys):
         main(["kwic", str(corpus_csv), "proxy*", "--text", "body", "-n", "0"])
     assert stop.value.code == 2
     assert "argument -n/--limit: must be 1 or more; got 0" in capsys.readouterr().err
+
+
+def test_figures_group_by_the_corpus_own_name_of_the_source_column(tmp_path, corpus_csv):
+    out = tmp_path / "figs"
+    assert main(["figures", "--corpus", str(corpus_csv), "--text", "body", "--source", "outlet",
+                 "--by", "outlet", "--only", "frame_heatmap", "--n-boot", "20", "--quiet",
+                 "--out", str(out)]) == 0
+    assert (out / "frame_heatmap.png").exists()
