@@ -233,7 +233,8 @@ def _cmd_compare(args) -> int:
     if missing:
         raise InputError(f"not a scores table (written by `framing score`): missing "
                          f"column(s) {', '.join(missing)}; a scores table has "
-                         f"{', '.join(SCORES_COLUMNS)}", path=args.scores)
+                         f"{', '.join(SCORES_COLUMNS)}, then the corpus's columns",
+                         path=args.scores)
     table = compare_groups(scores, by=args.by, measure=args.measure, n_boot=args.n_boot,
                            seed=args.seed)
     if args.output:
@@ -447,12 +448,6 @@ def main(argv=None) -> int:
     except FramingError as exc:
         print(f"framing: error: {_for_cli(str(exc))}", file=sys.stderr)
         return 2
-    except OSError as exc:              # an output that cannot be written: no traceback
-        if exc.filename is None or isinstance(exc, BrokenPipeError):
-            raise
-        print(f"framing: error: {exc.filename}: cannot write or read: "
-              f"{exc.strerror or exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("framing: interrupted; outputs already written are complete, nothing was "
               "half-written", file=sys.stderr)
@@ -463,6 +458,12 @@ def main(argv=None) -> int:
         except (OSError, ValueError, AttributeError):     # stdout is not a real file
             pass
         return 141                      # what a shell reports for a program ended by SIGPIPE
+    except OSError as exc:              # an output that cannot be written: no traceback
+        if exc.filename is None:
+            raise
+        print(f"framing: error: {exc.filename}: cannot write or read: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

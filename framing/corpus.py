@@ -222,14 +222,37 @@ def _decode(path: Path, raw: bytes, encoding: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        bad = raw[exc.start:exc.end].hex(" ")
-        raise InputError(
-            f"bytes are not valid {encoding} at byte offset {exc.start} (0x{bad}); pass "
-            "encoding= with the file's encoding (for example encoding='cp1252' or "
-            "'latin-1')", path=path, line=line, column=column) from None
+        raise _bad_bytes(path, encoding, raw[exc.start:exc.end], exc.start, line, column,
+                         at_end=_cut_at_end(exc, len(raw))) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", path=path) from None
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def _cut_at_end(exc: UnicodeDecodeError, size: int) -> bool:
+    """Whether a decoding error is a character cut off by the end of the data (``size``
+    bytes): the last bytes begin a character that never ends."""
+    return exc.reason == "unexpected end of data" and exc.end == size
+
+
+def _bad_bytes(path, encoding: str, bad: bytes, offset: int, line: int, column: int,
+               *, at_end: bool = False) -> InputError:
+    """The error for bytes that are not valid in ``encoding`` (shared by read_corpus and
+    the streaming reader): at ``offset`` in the file, on ``line`` and ``column``.
+    ``at_end``: the bytes are an incomplete character at the very end of the file."""
+    if at_end:
+        n = len(bad)
+        return InputError(
+            f"the file ends in the middle of a character: its last "
+            f"{'byte' if n == 1 else f'{n} bytes'} ({' '.join(f'0x{b:02x}' for b in bad)}, "
+            "at byte offset "
+            f"{offset}) {'begins' if n == 1 else 'begin'} a {encoding} character that is "
+            "never completed; is the file truncated?",
+            path=path, line=line, column=column)
+    return InputError(
+        f"bytes are not valid {encoding} at byte offset {offset} (0x{bad.hex(' ')}); pass "
+        "encoding= with the file's encoding (for example encoding='cp1252' or 'latin-1')",
+        path=path, line=line, column=column)
 
 
 def _read_delimited(path: Path, *, encoding: str, fmt: str):
@@ -249,36 +272,43 @@ def _read_delimited(path: Path, *, encoding: str, fmt: str):
         # every row has one field more than the header: pandas takes the first as the index
         raise _malformed(path, text, sep, fmt, "")
     with _long_fields():
-        header = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep), [])
-    dup = sorted({c for c in header if header.count(c) > 1})
-    if dup:
-        raise InputError(f"duplicate column name(s) in the header: {', '.join(dup)}",
-                         path=path, line=1)
-    if len(df.columns) == 1:
-        for other, name in ((";", "semicolons"), ("|", "vertical bars"), ("\t", "tabs")):
-            if other != sep and other in df.columns[0]:
-                hint = ("name it .tsv or pass format='tsv'" if other == "\t" else
-                        f"re-save it with commas, or read it with pandas "
-                        f"(pd.read_csv(path, sep='{other}')) and pass the DataFrame")
-                raise InputError(f"only one column found, and the header holds {name}: is "
-                                 f"the file separated by {other!r}? {hint}", path=path, line=1)
-    if sep == "," and len(df.columns) == 1 and "\t" in df.columns[0]:
-        raise InputError("only one column found, and the header holds tabs: is this a TSV "
-                         "file? Name it .tsv or pass format='tsv'", path=path, line=1)
+        start, header = next(_csv_records(text, sep), (1, []))
+    _check_header(path, header, sep, start)
     lines = None
     if len(df):
         lines = _record_lines(text, sep, len(df))
     return df, lines
 
 
-def _csv_records(text: str, sep: str):
+def _check_header(path, header: list, sep: str, line: int = 1) -> None:
+    """The checks of a CSV/TSV header (its fields, on ``line``), shared by read_corpus and
+    the streaming reader: no repeated names, and one column only if no other separator
+    is in it."""
+    dup = sorted({c for c in header if header.count(c) > 1})
+    if dup:
+        raise InputError(f"duplicate column name(s) in the header: {', '.join(dup)}",
+                         path=path, line=line)
+    if len(header) == 1:
+        for other, name in ((";", "semicolons"), ("|", "vertical bars"), ("\t", "tabs")):
+            if other != sep and other in header[0]:
+                hint = ("name it .tsv or pass format='tsv'" if other == "\t" else
+                        f"re-save it with commas, or read it with pandas "
+                        f"(pd.read_csv(path, sep='{other}')) and pass the DataFrame")
+                raise InputError(f"only one column found, and the header holds {name}: is "
+                                 f"the file separated by {other!r}? {hint}", path=path,
+                                 line=line)
+
+
+def _csv_records(text, sep: str):
     """``(start line, fields)`` of every record of a CSV text that pandas reads as a row
     or as the header: blank lines (and lines of spaces only, outside quotes) are skipped,
-    as pandas skips them; a quoted field may span lines."""
+    as pandas skips them; a quoted field may span lines. ``text`` is a str or an iterable
+    of its physical lines with their line breaks (a file read bit by bit). Fields longer
+    than 128 KiB need :func:`_long_fields` around the iteration."""
     last = [""]
 
     def physical():
-        for line in io.StringIO(text, newline=""):
+        for line in (io.StringIO(text, newline="") if isinstance(text, str) else text):
             last[0] = line
             yield line
 
@@ -311,38 +341,60 @@ def _record_lines(text: str, sep: str, n: int) -> list[int] | None:
     return starts if len(starts) == n else None
 
 
-_QUOTED = re.compile(r'"[^"]*(?:""[^"]*)*"')
+def _unclosed_quote(lines, sep: str) -> tuple[int, int, bool] | None:
+    """``(line, column, ends with a line break)`` of the quote that opens a quoted field
+    never closed, or None. ``lines``: the physical lines of the text, with their line
+    breaks. CSV's rules, as pandas applies them: a quote opens a quoted field only at the
+    start of a field; inside one, ``""`` is a quote and ``"`` closes it."""
+    opening = re.compile(rf'(?:^|(?<={re.escape(sep)}))"')
+    quoted = None                      # (line, column) of the open quote
+    last = ""
+    for number, line in enumerate(lines, start=1):
+        last, pos = line, 0
+        while True:
+            if quoted is not None:     # inside a quoted field: find its closing quote
+                q = line.find('"', pos)
+                if q < 0:
+                    break
+                if line.startswith('""', q):
+                    pos = q + 2
+                    continue
+                quoted, pos = None, q + 1
+            m = opening.search(line, pos)
+            if m is None:
+                break
+            quoted, pos = (number, m.start() + 1), m.start() + 1
+    if quoted is None:
+        return None
+    return quoted[0], quoted[1], last.endswith(("\n", "\r"))
 
 
-def _unclosed_quote(text: str, sep: str) -> int | None:
-    """The offset of the quote that opens a quoted field never closed, or None."""
-    opening = re.compile(rf'(?:^|(?<=[{re.escape(sep)}\r\n]))"')
-    pos = 0
-    while True:
-        m = opening.search(text, pos)
-        if m is None:
-            return None
-        closed = _QUOTED.match(text, m.start())
-        if closed is None:
-            return m.start()
-        pos = closed.end()
-
-
-def _malformed(path: Path, text: str, sep: str, fmt: str, pandas_message: str) -> InputError:
+def _malformed(path: Path, text, sep: str, fmt: str, pandas_message: str) -> InputError:
     """The error for a CSV/TSV that cannot be split into fields, at the line (and column)
-    where the bad field or record starts, in plain words."""
+    where the bad field or record starts, in plain words. ``text`` is the file's text, or
+    a function that returns its physical lines (with their line breaks) each time it is
+    called, so that a file larger than memory is read bit by bit (the streaming reader)."""
     kind = fmt.upper()
-    at = _unclosed_quote(text, sep)
-    if at is not None:
-        line = len(re.findall(r"\r\n|\r|\n", text[:at])) + 1
-        column = at - max(text.rfind("\n", 0, at), text.rfind("\r", 0, at))
+
+    def lines():
+        return io.StringIO(text, newline="") if isinstance(text, str) else text()
+
+    found = _unclosed_quote(lines(), sep)
+    if found is not None:
+        line, column, complete = found
+        if not complete:
+            return InputError(
+                f"malformed {kind}: the file ends inside a quoted field that starts at line "
+                f"{line}, column {column} (is the file truncated?); if the file is complete, "
+                "the field's closing '\"' is missing: add it (a quote inside a quoted field "
+                "is written twice: \"\")", path=path, line=line, column=column)
         return InputError(
             f"malformed {kind}: a quoted field starts here and its closing '\"' is missing, "
             "so the rest of the file would be read as one field; add the closing quote (a "
             "quote inside a quoted field is written twice: \"\")", path=path, line=line,
             column=column)
     with _long_fields():
-        records = _csv_records(text, sep)
+        records = _csv_records(lines(), sep)
         _, header = next(records, (0, []))
         for start, row in records:
             if len(row) > len(header):
@@ -351,17 +403,32 @@ def _malformed(path: Path, text: str, sep: str, fmt: str, pandas_message: str) -
                     f"malformed {kind}: this record has {len(row)} fields, but the header "
                     f"has {len(header)}; a field that holds {what} must be quoted (\"...\")",
                     path=path, line=start)
-    m = re.search(r"line (\d+)", pandas_message)
-    return InputError(f"malformed {kind}: {pandas_message or 'cannot split it into fields'}",
-                      path=path, line=int(m.group(1)) if m else None)
+    # pandas numbers records, not lines (a quoted field may span lines): its line number
+    # is not the file's, so it is not given as the location
+    return InputError(f"malformed {kind}: cannot split the file into fields"
+                      + (f" (pandas: {pandas_message})" if pandas_message else ""), path=path)
 
 
-def json_record(line: str, path, number: int) -> dict:
-    """One JSONL line as a dict, or an InputError naming the file, line and column."""
+_JSON_MESSAGES = {
+    "Unterminated string starting at": "a string starts here and is not closed before the "
+                                       "end of the line (its closing '\"' is missing)",
+    "Invalid control character at": "a tab or line break here, inside a string, must be "
+                                    "written escaped (\\t, \\n)",
+    "Extra data": "more text after the end of the JSON object; each line must hold exactly "
+                  "one object",
+}
+
+
+def json_record(line: str, path, number: int, *, last: bool = False) -> dict:
+    """One JSONL line as a dict, or an InputError naming the file, line and column, in a
+    whole sentence. The line break that ends ``line`` is not part of the record. ``last``:
+    the line is the end of a file that does not end with a line break (a file cut off
+    ends so). Used by read_corpus and the streaming reader alike."""
+    line = line.rstrip("\r\n") if line.endswith(("\n", "\r")) else line
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg}", path=path, line=number,
+        raise InputError(_json_problem(exc, line, last), path=path, line=number,
                          column=exc.colno) from None
     if not isinstance(obj, dict):
         raise InputError(f"each line must be a JSON object; got {type(obj).__name__}",
@@ -369,13 +436,28 @@ def json_record(line: str, path, number: int) -> dict:
     return obj
 
 
+def _json_problem(exc: json.JSONDecodeError, line: str, last: bool) -> str:
+    """A JSON parser's message as a whole sentence (Python's end in "at" and leave the
+    position to the location)."""
+    msg = re.sub(r"^(Invalid control character) .* at$", r"\1 at", exc.msg)
+    if last and (msg.startswith("Unterminated string") or exc.pos >= len(line.rstrip())):
+        what = ("inside a string that starts here" if msg.startswith("Unterminated string")
+                else f"in the middle of a JSON record ({msg[0].lower()}{msg[1:]})")
+        return f"invalid JSON: the file ends {what}; is the file truncated?"
+    msg = _JSON_MESSAGES.get(msg, msg)
+    if msg.endswith(" at"):
+        msg = msg[:-3] + " here"
+    return f"invalid JSON: {msg}"
+
+
 def _read_jsonl(path: Path, *, encoding: str, fmt: str):
     text = _decode(path, path.read_bytes(), encoding)
     records, lines = [], []
-    for number, line in enumerate(text.split("\n"), start=1):
+    parts = text.split("\n")
+    for number, line in enumerate(parts, start=1):
         if not line.strip():
             continue
-        records.append(json_record(line, path, number))
+        records.append(json_record(line, path, number, last=number == len(parts)))
         lines.append(number)
     if not records:
         raise InputError("the file holds no JSON records", path=path)

@@ -19,9 +19,9 @@ See ``docs/scaling.md`` for a guide.
 from __future__ import annotations
 
 import codecs
-import csv
 import hashlib
 import io
+import itertools
 import json
 import re
 import shutil
@@ -34,13 +34,24 @@ import numpy as np
 import pandas as pd
 
 from framing._io import atomic_path, atomic_write_text
-from framing.corpus import CORPUS_FORMATS, json_record, validate_corpus
-from framing.errors import CorpusError, InputError
+from framing.corpus import (
+    CORPUS_FORMATS,
+    _bad_bytes,
+    _check_date_format,
+    _check_header,
+    _csv_records,
+    _cut_at_end,
+    _long_fields,
+    _malformed,
+    json_record,
+    validate_corpus,
+)
+from framing.errors import CorpusError, FramingError, InputError, ProblemsError
 from framing.score import _detection_mode, _score_tallies, _tally_piece, check_filters
 
 __all__ = ["stream_scores", "iter_corpus_chunks", "score_dask", "StreamResult"]
 
-_STATE_VERSION = 1
+_STATE_VERSION = 2          # 2: the scores keep every corpus column but the text
 _HEAD_BYTES = 1 << 20
 _READ_KEYS = ("text", "doc_id", "source", "date", "lang", "title", "url", "format",
               "encoding", "infer_lang", "empty", "date_format")
@@ -81,7 +92,8 @@ def iter_corpus_chunks(path, *, chunk_size: int = 5000, text: str = "text",
                        doc_id: str | None = None, source: str = "source", date: str = "date",
                        lang: str = "lang", title: str = "title", url: str = "url",
                        format: str | None = None, encoding: str = "utf-8",
-                       infer_lang: bool = True, empty: str = "error"):
+                       infer_lang: bool = True, empty: str = "error",
+                       date_format: str | None = None):
     """Read a corpus file in validated chunks of at most ``chunk_size`` documents.
 
     Parameters
@@ -92,7 +104,7 @@ def iter_corpus_chunks(path, *, chunk_size: int = 5000, text: str = "text",
     chunk_size : int, default=5000
         Documents per chunk. Parquet is read one row group at a time, so its memory
         also depends on the row groups the file was written with.
-    text, doc_id, source, date, lang, title, url, format, encoding, infer_lang, empty
+    text, doc_id, source, date, lang, title, url, format, encoding, infer_lang, empty, date_format
         As in :func:`framing.read_corpus`.
 
     Yields
@@ -120,7 +132,7 @@ def iter_corpus_chunks(path, *, chunk_size: int = 5000, text: str = "text",
     """
     options = {"text": text, "doc_id": doc_id, "source": source, "date": date, "lang": lang,
                "title": title, "url": url, "format": format, "encoding": encoding,
-               "infer_lang": infer_lang, "empty": empty}
+               "infer_lang": infer_lang, "empty": empty, "date_format": date_format}
     reader = _Reader(path, chunk_size, options)
     for chunk in reader.chunks():
         yield chunk.corpus
@@ -143,6 +155,9 @@ class _Reader:
     def __init__(self, path, chunk_size: int, options: dict, columns=None):
         if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
             raise InputError(f"chunk_size must be a positive int; got {chunk_size!r}.")
+        if options.get("empty", "error") not in ("error", "drop"):
+            raise InputError(f"empty must be 'error' or 'drop'; got {options['empty']!r}.")
+        _check_date_format(options.get("date_format"))
         if str(path) == "sample":
             from framing.corpus import sample_corpus_path
 
@@ -181,7 +196,10 @@ class _Reader:
         if self.fmt == "parquet":
             import pyarrow.parquet as pq
 
-            return pq.ParquetFile(self.path).metadata.num_rows
+            try:
+                return pq.ParquetFile(self.path).metadata.num_rows
+            except Exception as exc:  # pyarrow raises several types for a bad file
+                raise InputError(f"cannot read as Parquet: {exc}", path=self.path) from None
         if self.fmt == "folder":
             return len(_folder_files(self.path))
         return self.path.stat().st_size
@@ -336,7 +354,7 @@ def _jsonl_records(reader: _Reader, start: dict):
                 text = text[1:]
             if not text.strip():
                 continue
-            records.append(json_record(text, path, line))
+            records.append(json_record(text, path, line, last=not raw.endswith(b"\n")))
             lines.append(line)
             if len(records) == size:
                 yield (_records_frame(records, text_key), lines, row0,
@@ -355,11 +373,12 @@ def _decode_line(path, raw: bytes, encoding: str, offset: int, line: int) -> str
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        bad = raw[exc.start:exc.end].hex(" ")
-        raise InputError(
-            f"bytes are not valid {encoding} at byte offset {offset + exc.start} (0x{bad}); "
-            "pass encoding= with the file's encoding (for example encoding='cp1252' or "
-            "'latin-1')", path=path, line=line, column=exc.start + 1) from None
+        # only the last line of a file can end inside a character (a line break ends one)
+        raise _bad_bytes(path, encoding, raw[exc.start:exc.end], offset + exc.start, line,
+                         exc.start + 1, at_end=_cut_at_end(exc, len(raw))) from None
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 class _DecodedText(io.TextIOBase):
@@ -384,7 +403,8 @@ class _DecodedText(io.TextIOBase):
             text = self.decoder.decode(block, final=not block)
         except UnicodeDecodeError as exc:
             held = len(exc.object) - len(block)     # bytes the decoder kept from before
-            self._fail(self.offset - held + exc.start, exc.object[exc.start:exc.end])
+            self._fail(self.offset - held + exc.start, exc.object[exc.start:exc.end],
+                       at_end=not block and _cut_at_end(exc, len(exc.object)))
         self.offset += len(block)
         self.eof = not block
         if self.first and text:
@@ -404,17 +424,24 @@ class _DecodedText(io.TextIOBase):
         return out
 
     def readline(self, limit: int | None = -1) -> str:
-        while "\n" not in self.pending and (text := self._block()) is not None:
+        """The next line with its line break (``\\n``, ``\\r\\n`` or ``\\r``, as
+        ``io.StringIO(text, newline="")`` splits a text)."""
+        while True:
+            m = _LINE_END.search(self.pending)
+            if m is not None and (m.end() < len(self.pending) or m.group() != "\r"):
+                break                               # a lone \r at the end may be \r\n
+            if (text := self._block()) is None:
+                break
             self.pending += text
-        head, sep, rest = self.pending.partition("\n")
-        self.pending = rest
-        return head + sep
+        end = m.end() if m is not None else len(self.pending)
+        line, self.pending = self.pending[:end], self.pending[end:]
+        return line
 
     def __iter__(self):
         while line := self.readline():
             yield line
 
-    def _fail(self, at: int, bad: bytes):
+    def _fail(self, at: int, bad: bytes, at_end: bool = False):
         line, column = 1, at + 1
         with open(self.path, "rb") as f:               # count lines up to the bad byte
             pos = 0
@@ -425,10 +452,7 @@ class _DecodedText(io.TextIOBase):
                     line += n
                     column = at - (pos + block.rfind(b"\n") + 1) + 1
                 pos += len(block)
-        raise InputError(
-            f"bytes are not valid {self.codec} at byte offset {at} (0x{bad.hex(' ')}); "
-            "pass encoding= with the file's encoding (for example encoding='cp1252' or "
-            "'latin-1')", path=self.path, line=line, column=column) from None
+        raise _bad_bytes(self.path, self.codec, bad, at, line, column, at_end=at_end)
 
     def close(self) -> None:
         self.file.close()
@@ -437,29 +461,42 @@ class _DecodedText(io.TextIOBase):
 
 def _delimited_records(reader: _Reader, start: dict):
     """CSV/TSV records parsed by pandas (as read_corpus does), in chunks; the line of each
-    record from a parallel ``csv.reader``. Resuming re-parses the finished records."""
+    record from a parallel ``csv.reader`` (read_corpus's ``_csv_records``). Resuming
+    re-parses the finished records. A malformed file is reported by read_corpus's
+    ``_malformed``, which reads the file again, bit by bit."""
     path, size, fmt = reader.path, reader.size, reader.fmt
     encoding = reader.options.get("encoding", "utf-8")
     sep = "\t" if fmt == "tsv" else ","
+
+    def malformed(message: str) -> InputError:
+        return _malformed(path, lambda: _file_lines(path, encoding), sep, fmt, message)
+
     stream, lines_stream = _DecodedText(path, encoding), _DecodedText(path, encoding)
     try:
-        records = csv.reader(lines_stream, delimiter=sep)
-        _check_header(path, records, sep)
+        records = _csv_records(lines_stream, sep)
+        with _long_fields():
+            first = next(records, None)
+        if first is None:
+            raise InputError("the file is empty; expected a header line with column names",
+                             path=path, line=1)
+        _check_header(path, first[1], sep, first[0])
         skip, row0 = start.get("rows", 0), 0
         try:
             parts = pd.read_csv(stream, sep=sep, dtype=str, keep_default_na=False,
                                 na_filter=False, chunksize=size)
             for df in parts:
+                if not isinstance(df.index, pd.RangeIndex):
+                    # each row has one field more than the header: pandas took the first
+                    # as the index (read_corpus refuses such a file)
+                    raise malformed("")
                 lines = _next_lines(records, len(df))
                 if row0 + len(df) > skip:
                     progress = min(stream.offset, reader.total)
-                    yield df, lines, row0, {"rows": row0 + len(df)}, progress
+                    yield df.reset_index(drop=True), lines, row0, {"rows": row0 + len(df)}, \
+                        progress
                 row0 += len(df)
         except pd.errors.ParserError as exc:
-            msg = str(exc).strip()
-            m = re.search(r"line (\d+)", msg)
-            raise InputError(f"malformed {fmt.upper()}: {msg}", path=path,
-                             line=int(m.group(1)) if m else None) from None
+            raise malformed(str(exc).strip()) from None
         except pd.errors.EmptyDataError:
             raise InputError("no columns found; expected a header line", path=path) from None
     finally:
@@ -467,34 +504,21 @@ def _delimited_records(reader: _Reader, start: dict):
         lines_stream.close()
 
 
-def _check_header(path: Path, records, sep: str) -> None:
-    """The header checks of read_corpus, on the first non-blank record (consumed)."""
-    header = next(records, None)
-    while header == []:
-        header = next(records, None)
-    if header is None:
-        raise InputError("the file is empty; expected a header line with column names",
-                         path=path, line=1)
-    dup = sorted({c for c in header if header.count(c) > 1})
-    if dup:
-        raise InputError(f"duplicate column name(s) in the header: {', '.join(dup)}",
-                         path=path, line=1)
-    if sep == "," and len(header) == 1 and "\t" in header[0]:
-        raise InputError("only one column found, and the header holds tabs: is this a TSV "
-                         "file? Name it .tsv or pass format='tsv'", path=path, line=1)
+def _file_lines(path: Path, encoding: str):
+    """The physical lines of a text file, read bit by bit (closed when done)."""
+    text = _DecodedText(path, encoding)
+    try:
+        yield from text
+    finally:
+        text.close()
 
 
 def _next_lines(records, n: int) -> list[int] | None:
-    """The start lines of the next ``n`` records (blank lines skipped, as pandas does)."""
-    out = []
-    while len(out) < n:
-        before = records.line_num
-        row = next(records, None)
-        if row is None:
-            return None
-        if row:
-            out.append(before + 1)
-    return out
+    """The start lines of the next ``n`` records of ``_csv_records`` (which skips blank
+    lines and lines of spaces, as pandas does)."""
+    with _long_fields():
+        out = [start for start, _ in itertools.islice(records, n)]
+    return out if len(out) == n else None
 
 
 def _parquet_records(reader: _Reader, start: dict):
@@ -629,9 +653,12 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
     Raises
     ------
     InputError, CorpusError
-        As :func:`framing.read_corpus`, for the first chunk with a problem. The chunks
-        before it stay finished, but fixing the file changes it, so the next run starts
-        over (it says so).
+        As :func:`framing.read_corpus`, for the first chunk with a problem, and before
+        anything is read for a bad argument. Nothing is written then: ``out`` stays as it
+        was, and ``<out>.partial/`` is removed (the message says so), since the chunks
+        scored before the problem could not be taken over once the input or the options
+        are corrected. Only an interrupted run (Ctrl-C, a crash) keeps its finished
+        chunks for the next run.
 
     Examples
     --------
@@ -647,6 +674,8 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
     >>> int(scores.loc[scores.frame == "proxy_war", "count"].sum())
     1
     """
+    import numbers
+
     from framing.detect import (
         _n_workers,
         _submit_pieces,
@@ -657,31 +686,42 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
 
     out = Path(out)
     suffix = _writer(out)
-    compiled = compile_lexicon(lexicon)
+    # every argument is checked before any state is created (nothing left behind)
     filters = check_filters(voice, negated, "stream_scores")
+    workers = _n_workers(n_jobs)
+    if not isinstance(per, numbers.Real) or isinstance(per, bool) or not per > 0:
+        raise InputError(f"per must be a positive number (rates are hits per `per` tokens); "
+                         f"got {per!r}.")
+    for name, value in (("resume", resume), ("infer_lang", infer_lang)):
+        if not isinstance(value, bool):
+            raise InputError(f"{name} must be True or False; got {value!r}.")
+    if progress is not None and not isinstance(progress, bool):
+        raise InputError(f"progress must be True, False or None; got {progress!r}.")
+    compiled = compile_lexicon(lexicon)
     sentences = _detection_mode(filters)
     options = {"text": text, "doc_id": doc_id, "source": source, "date": date, "lang": lang,
                "title": title, "url": url, "format": format, "encoding": encoding,
                "infer_lang": infer_lang, "empty": empty, "date_format": date_format}
-    needed = [c for c in (doc_id or "doc_id", "id", text, source, date, lang, title, url) if c]
-    reader = _Reader(path, chunk_size, options, columns=needed)
+    reader = _Reader(path, chunk_size, options)
+    total = reader.total                # a Parquet file that cannot be read fails here
     partial = out.with_name(out.name + ".partial")
     state = _start_state(reader, compiled, partial, options, chunk_size, per, resume,
                          filters)
     resumed = len(state["chunks"])
-    for entry in state["chunks"]:                     # doc_ids of the finished chunks
-        with np.load(partial / entry["ids"]) as ids:
-            reader.seen.add(ids["hashes"], ids["where"])
-    workers = _n_workers(n_jobs)
-    pool = worker_pool(compiled, workers) if workers > 1 else None
+    pool = bar = None
     missing: Counter = Counter()
-    bar = _bar(reader, progress, state["chunks"][-1]["progress"] if resumed else 0)
 
     def score(chunk, job):
         return _score(chunk, job, compiled, per, missing, sentences, filters)
 
-    start = state["chunks"][-1]["position"] if resumed else None
     try:
+        for entry in state["chunks"]:                 # doc_ids of the finished chunks
+            with np.load(partial / entry["ids"]) as ids:
+                reader.seen.add(ids["hashes"], ids["where"])
+        pool = worker_pool(compiled, workers) if workers > 1 else None
+        bar = _bar(reader, progress, state["chunks"][-1]["progress"] if resumed else 0,
+                   total)
+        start = state["chunks"][-1]["position"] if resumed else None
         pending = None                  # a chunk whose hits the workers are finding
         for chunk in reader.chunks(start):
             if pool is None:
@@ -694,7 +734,14 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
             pending = (chunk, job)
         if pending is not None:
             _save_chunk(score(*pending), pending[0], partial, state, bar)
+    except FramingError as exc:
+        # A problem in the input: fixing it changes the file (or the options), and then the
+        # chunks done so far cannot be taken over; they are discarded, and the error says so.
+        shutil.rmtree(partial, ignore_errors=True)
+        raise _nothing_written(exc, out, state) from None
     except BaseException:
+        # Interrupted (Ctrl-C), or the machine failed (disk full, a worker killed): the
+        # finished chunks stay in <out>.partial/ for the same command to resume.
         if not state["chunks"]:         # nothing finished, nothing to resume: leave no trace
             shutil.rmtree(partial, ignore_errors=True)
         raise
@@ -708,6 +755,26 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
     _assemble(partial, state, out, suffix, compiled)
     return StreamResult(out, sum(c["documents"] for c in state["chunks"]),
                         len(compiled.lexicon.frames), len(state["chunks"]), resumed)
+
+
+def _nothing_written(exc: FramingError, out: Path, state: dict) -> FramingError:
+    """The error of a run stopped by a problem in its input, saying that nothing was
+    written and what became of the chunks already scored."""
+    done = state["chunks"]
+    note = f"Nothing was written to {out}"
+    if done:
+        n = sum(c["documents"] for c in done)
+        note += (f"; the {len(done)} chunk{'s' if len(done) != 1 else ''} ({n} documents) "
+                 f"scored before this problem {'were' if len(done) != 1 else 'was'} "
+                 "discarded, since a corrected input is scored from the start")
+    note += "."
+    if isinstance(exc, ProblemsError):
+        hint = f"{note}\n{exc.hint}" if exc.hint else note     # how to fix it stays last
+        return type(exc)(exc.problems, path=exc.path, hint=hint)
+    if isinstance(exc, InputError):
+        return InputError(f"{exc.reason}\n{note}", path=exc.path, line=exc.line,
+                          column=exc.column)
+    return exc
 
 
 def _score(chunk: _Chunk, job, compiled, per: int, missing: Counter, sentences=False,
@@ -724,7 +791,7 @@ def _save_chunk(scores: pd.DataFrame, chunk: _Chunk, partial: Path, state: dict,
     k = len(state["chunks"])
     name = f"chunk-{k:06d}"
     with atomic_path(partial / f"{name}.parquet") as tmp:
-        scores.to_parquet(tmp, index=False)
+        _write_chunk(scores, tmp)
     with atomic_path(partial / f"{name}.ids.npz") as tmp:
         with open(tmp, "wb") as f:
             np.savez(f, hashes=chunk.hashes, where=chunk.where)
@@ -734,6 +801,27 @@ def _save_chunk(scores: pd.DataFrame, chunk: _Chunk, partial: Path, state: dict,
     _write_state(partial, state)
     if bar is not None:
         bar.update(chunk.progress - bar.n)
+
+
+def _write_chunk(scores: pd.DataFrame, path) -> None:
+    """Write a chunk's scores as Parquet. A corpus column whose values mix types (numbers
+    and text, as a JSON field may) is written as text (missing values stay missing):
+    Parquet holds one type per column."""
+    import pyarrow as pa
+
+    try:
+        scores.to_parquet(path, index=False)
+        return
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        pass
+    scores = scores.copy()
+    for col in scores.columns:
+        try:
+            pa.array(scores[col], from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            scores[col] = scores[col].map(lambda v: v if v is None or isinstance(v, str)
+                                          or (isinstance(v, float) and v != v) else str(v))
+    scores.to_parquet(path, index=False)
 
 
 def _input_identity(path: Path) -> dict:
@@ -768,6 +856,8 @@ def _start_state(reader: _Reader, compiled, partial: Path, options: dict, chunk_
         why = _mismatch(old, fresh, reader.path)
         if why is None:
             return old
+        # only an interrupted run leaves a state: one stopped by a problem in its input
+        # removes it (see stream_scores)
         warnings.warn(f"{partial}: cannot resume the interrupted run: {why}; starting over.",
                       stacklevel=3)
     if partial.exists():
@@ -820,8 +910,8 @@ def _write_state(partial: Path, state: dict) -> None:
     atomic_write_text(partial / "state.json", json.dumps(state, indent=1))
 
 
-def _bar(reader: _Reader, progress: bool | None, initial: int):
-    total = reader.total
+def _bar(reader: _Reader, progress: bool | None, initial: int, total: int | None = None):
+    total = reader.total if total is None else total
     if progress is None:
         progress = reader.unit == "B" and total >= 50_000_000
     if not progress:
@@ -876,10 +966,11 @@ def _assemble(partial: Path, state: dict, out: Path, suffix: str, compiled) -> N
 
 def _unified_schema(schemas, compiled):
     """One schema for every chunk file (a column that is all null in a chunk takes the type
-    it has elsewhere); columns in the order of the scores table."""
+    it has elsewhere; a column whose types cannot be reconciled, such as numbers in one
+    chunk and text in another, becomes text); columns in the order of the scores table."""
     import pyarrow as pa
 
-    from framing.schema import SCORES_COLUMNS, SCORES_METADATA
+    from framing.score import _metadata_order
 
     if not schemas:                       # no documents: the columns of an empty table
         from framing.detect import _hits_table
@@ -890,15 +981,27 @@ def _unified_schema(schemas, compiled):
                                  lexicon=compiled.lexicon,
                                  n_tokens=pd.Series(dtype="int64", name="n_tokens"))
         return pa.Table.from_pandas(scores, preserve_index=False).schema
-    merged = pa.unify_schemas([s.remove_metadata() for s in schemas],
-                              promote_options="permissive")
-    order = [c for c in (*SCORES_COLUMNS, *SCORES_METADATA) if c in merged.names]
-    order += [c for c in merged.names if c not in order]
+    metadata = schemas[0].metadata
+    schemas = [s.remove_metadata() for s in schemas]
+    try:
+        merged = pa.unify_schemas(schemas, promote_options="permissive")
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        names = list(dict.fromkeys(name for s in schemas for name in s.names))
+        fields = []
+        for name in names:
+            types = [s.field(name) for s in schemas if name in s.names]
+            try:
+                fields.append(pa.unify_schemas([pa.schema([f]) for f in types],
+                                               promote_options="permissive").field(name))
+            except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+                fields.append(pa.field(name, pa.string()))
+        merged = pa.schema(fields)
+    order = _metadata_order(merged.names)
     fields = []
     for name in order:
         f = merged.field(name)
         fields.append(pa.field(name, pa.string()) if pa.types.is_null(f.type) else f)
-    return pa.schema(fields, metadata=schemas[0].metadata)
+    return pa.schema(fields, metadata=metadata)
 
 
 def _conform(table, schema):
@@ -906,10 +1009,15 @@ def _conform(table, schema):
 
     cols = []
     for f in schema:
-        if f.name in table.column_names:
-            cols.append(table.column(f.name).cast(f.type))
-        else:
+        if f.name not in table.column_names:
             cols.append(pa.nulls(table.num_rows, type=f.type))
+            continue
+        column = table.column(f.name)
+        try:
+            cols.append(column.cast(f.type))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            cols.append(pa.array([None if v is None else str(v) for v in column.to_pylist()],
+                                 type=f.type))
     return pa.Table.from_arrays(cols, schema=schema)
 
 

@@ -20,8 +20,10 @@ hits (one row per match; sorted by ``doc_id``, ``start``, ``frame``)
     (bool), ``speaker``, ``negated`` (bool), ``target`` (actor or empty).
 scores (one row per document x frame; documents without hits keep zero rows)
     ``doc_id``, ``frame``, ``count``, ``weight``, ``rate`` (hits per 1,000 word tokens),
-    ``n_tokens``, ``lexicon``, ``lexicon_version``, plus the carried corpus metadata
-    ``source``, ``date``, ``lang`` (and ``title`` when present).
+    ``n_tokens``, ``lexicon``, ``lexicon_version``, then every column of the corpus but
+    the text: ``source``, ``date``, ``lang``, ``title``, ``url`` when present, then the
+    user's own columns in corpus order (one named like a score column is kept as
+    ``<name>_original``).
 comparison (one row per group x frame)
     ``group``, ``frame``, ``label``, ``n_docs``, ``mean``, ``ci_low``, ``ci_high``,
     ``share_docs``, ``share_low``, ``share_high``, ``measure``, ``ci_level``, ``n_boot``,

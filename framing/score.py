@@ -149,9 +149,11 @@ def score_documents(hits: pd.DataFrame, corpus: pd.DataFrame, *, lexicon=None,
     DataFrame
         The scores table: ``doc_id``, ``frame``, ``count``, ``weight`` (sum of entry
         weights), ``rate`` (``count`` per ``per`` tokens; 0 for an empty document),
-        ``n_tokens``, ``lexicon``, ``lexicon_version``, then ``source``, ``date``,
-        ``lang``, ``title`` when the corpus has them. Documents in corpus order, frames in
-        lexicon order.
+        ``n_tokens``, ``lexicon``, ``lexicon_version``, then every other column of the
+        corpus but its text: ``source``, ``date``, ``lang``, ``title``, ``url`` (those
+        present), then the rest in corpus order (a column named like one of the scores
+        table's own, e.g. ``count``, as ``count_original``), so that scores can be
+        grouped by any of them. Documents in corpus order, frames in lexicon order.
 
     Examples
     --------
@@ -227,14 +229,46 @@ def _scores_table(corpus: pd.DataFrame, count: np.ndarray, weight: np.ndarray,
               "rate": rate, "n_tokens": n_tokens,
               "lexicon": lex_name, "lexicon_version": lex_version}
     columns = {col: values[col] for col in SCORES_COLUMNS}
-    for col in SCORES_METADATA:
-        if col in corpus.columns:
-            columns[col] = _repeat(corpus[col], each)
+    for col, name in _carried_columns(corpus.columns):
+        columns[name] = _repeat(corpus[col], each)
     scores = pd.DataFrame(columns)
     scores.attrs.update({"frames": list(frames), "labels": labels, "per": per,
                          "filters": {"voice": filters.get("voice"),
                                      "negated": filters.get("negated")}})
     return scores
+
+
+#: Columns carried from the corpus in this order, before the corpus's other columns.
+_CARRIED_FIRST = (*SCORES_METADATA, "url")
+
+
+def _carried_columns(columns) -> list[tuple]:
+    """``(corpus column, scores column)`` of every corpus column the scores table keeps:
+    each but ``doc_id`` and ``text``, ``source``, ``date``, ``lang``, ``title`` and
+    ``url`` first, then the others in corpus order. A column whose name the scores table
+    already uses (``frame``, ``count``, ...) is kept as ``<name>_original``, as
+    :func:`framing.read_corpus` keeps a column whose name a mapped column takes."""
+    columns = list(columns)
+    ordered = [c for c in _CARRIED_FIRST if c in columns]
+    ordered += [c for c in columns if c not in ordered and c not in ("doc_id", "text")]
+    taken = set(SCORES_COLUMNS) | {str(c) for c in ordered}
+    out = []
+    for col in ordered:
+        name = str(col)
+        if name in SCORES_COLUMNS:
+            while name in taken:
+                name += "_original"
+            taken.add(name)
+        out.append((col, name))
+    return out
+
+
+def _metadata_order(names) -> list[str]:
+    """The columns of a scores table (``names``) in the order of :func:`score_documents`:
+    its own columns, then the carried ones (see :func:`_carried_columns`)."""
+    names = list(names)
+    order = [c for c in (*SCORES_COLUMNS, *_CARRIED_FIRST) if c in names]
+    return order + [c for c in names if c not in order]
 
 
 def score_corpus(corpus, lexicon, *, voice=None, negated=None, per: int = 1000,

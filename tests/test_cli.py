@@ -80,8 +80,8 @@ def test_bad_output_extension(tmp_path, corpus_csv, capsys):
 
 def test_compare_with_unknown_by(tmp_path, corpus_csv, capsys):
     main(["score", str(corpus_csv), "--text", "body", "-o", str(tmp_path / "s.csv"), "--quiet"])
-    assert main(["compare", str(tmp_path / "s.csv"), "--by", "outlet"]) == 2
-    assert "framing: error: --by must be a column of scores; got 'outlet'" \
+    assert main(["compare", str(tmp_path / "s.csv"), "--by", "nosuchcolumn"]) == 2
+    assert "framing: error: --by must be a column of scores; got 'nosuchcolumn'" \
         in capsys.readouterr().err
 
 

@@ -468,3 +468,62 @@ def test_read_corpus_names_a_wrong_type():
                                          r"\(a str or Path\), a DataFrame, or 'sample'; got "
                                          r"int\.$"):
         read_corpus(42)
+
+
+# ----------------------------------- truncated files, whole-sentence messages (read_corpus)
+
+
+def test_a_csv_cut_inside_a_quoted_field_says_the_file_may_be_truncated(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text('id,text\n1,"one\ntwo"\n2,"the file is cut o', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert str(info.value) == (
+        f"{path}:4:3: malformed CSV: the file ends inside a quoted field that starts at line "
+        "4, column 3 (is the file truncated?); if the file is complete, the field's closing "
+        "'\"' is missing: add it (a quote inside a quoted field is written twice: \"\")")
+
+
+def test_a_malformed_csv_does_not_give_pandas_record_count_as_a_line(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text('id,text\n1,"multi\nline"\n2,b,c\n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert str(info.value) == (f"{path}:4: malformed CSV: this record has 3 fields, but the "
+                               "header has 2; a field that holds commas must be quoted "
+                               "(\"...\")")
+
+
+def test_a_header_after_blank_lines_is_checked(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("\n   \ntext,text\na,b\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert str(info.value) == f"{path}:3: duplicate column name(s) in the header: text"
+
+
+def test_a_file_cut_inside_a_character_says_so(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes('{"text": "Kiew"}\n{"text": "Stra\u00df'.encode()[:-1])
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert str(info.value) == (
+        f"{path}:2:15: the file ends in the middle of a character: its last byte (0xc3, at "
+        "byte offset 31) begins a utf-8 character that is never completed; is the file "
+        "truncated?")
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"text": "a"}\n{"text": "cut o', "c.jsonl:2:10: invalid JSON: the file ends inside a "
+     "string that starts here; is the file truncated?"),
+    ('{"text": "cut o\n{"text": "b"}\n', "c.jsonl:1:10: invalid JSON: a string starts here "
+     "and is not closed before the end of the line (its closing '\"' is missing)"),
+    ('{"text": "a"} x\n', "c.jsonl:1:15: invalid JSON: more text after the end of the JSON "
+     "object; each line must hold exactly one object"),
+])
+def test_json_problems_are_whole_sentences(tmp_path, content, message):
+    path = tmp_path / "c.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_corpus(path)
+    assert str(info.value) == f"{tmp_path}/{message}"

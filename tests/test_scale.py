@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -835,3 +836,308 @@ def test_records_with_other_values_keep_pandas_inference():
     assert table["text"].dtype == object
     text_only = _records_frame([{"doc_id": "a", "text": "x", "source": None}], "text")
     assert all(dtype == np.dtype(object) for dtype in text_only.dtypes)
+
+
+# ------------------------------------------- streaming reports problems as read_corpus does
+
+
+def problem_of(read, path, **options):
+    """The message of the error that reading ``path`` raises (``read``: read_corpus, or
+    the whole stream of chunks)."""
+    with pytest.raises(InputError) as info:
+        if read == "stream":
+            list(iter_corpus_chunks(path, chunk_size=2, infer_lang=False, **options))
+        else:
+            fr.read_corpus(path, infer_lang=False, **options)
+    return str(info.value)
+
+
+def both(path, **options) -> str:
+    """The message of read_corpus, checked to be the streaming reader's too."""
+    whole = problem_of("read_corpus", path, **options)
+    assert problem_of("stream", path, **options) == whole
+    return whole
+
+
+def test_csv_fields_longer_than_128_kib_stream(tmp_path, lexicon):
+    path = tmp_path / "c.csv"
+    path.write_text('id,lang,text\n1,en,"' + "proxy war " * 20_000 + '"\n2,en,\n',
+                    encoding="utf-8")
+    assert both(path).splitlines()[1] == f"  {path}:3: text is empty"
+    path.write_text('id,lang,text\n1,en,"' + "proxy war " * 20_000 + '"\n2,en,a\n',
+                    encoding="utf-8")
+    result = stream_scores(path, lexicon, tmp_path / "s.parquet", chunk_size=1)
+    same_scores(pd.read_parquet(result.path), reference_scores(path, lexicon))
+
+
+@pytest.mark.parametrize("content, line", [
+    ("doc_id,text\n1,a\n   \n2,\n", 4),                            # a line of spaces
+    ("\n  \ndoc_id,text\n1,a\n \t \n\n2,\n", 7),                    # before the header too
+    ('doc_id,text\n1,"a\n   \nb"\n   \n2,\n', 6),                   # spaces inside quotes count
+    ("doc_id,text\r1,a\r   \r2,\r", 4),                             # old Mac line breaks
+    ("doc_id,text\r\n1,a\r\n\r\n2,\r\n", 4),
+])
+def test_blank_and_space_lines_keep_csv_line_numbers_when_streaming(tmp_path, content, line):
+    path = tmp_path / "ws.csv"
+    path.write_bytes(content.encode())
+    assert both(path) == (f"1 problem in corpus {path}:\n  {path}:{line}: text is empty\n"
+                          "To skip the documents with empty text, pass empty='drop' (on the "
+                          "command line: --drop-empty).")
+
+
+QUOTE_MISSING = ("a quoted field starts here and its closing '\"' is missing, so the rest of "
+                 "the file would be read as one field; add the closing quote (a quote inside "
+                 "a quoted field is written twice: \"\")")
+
+
+@pytest.mark.parametrize("content, where, message", [
+    ('id,text\n1,"multi\nline"\n2,b,c\n', ":4", "malformed CSV: this record has 3 fields, "
+     "but the header has 2; a field that holds commas must be quoted (\"...\")"),
+    ("id,text\n1,2,3\n4,5,6\n", ":2", "malformed CSV: this record has 3 fields, but the "
+     "header has 2; a field that holds commas must be quoted (\"...\")"),
+    ('id,text\n' + "".join(f'{i},"a\nb"\n' for i in range(1, 8)) + '8,"x" y,z\n', ":16",
+     "malformed CSV: this record has 3 fields, but the header has 2; a field that holds "
+     "commas must be quoted (\"...\")"),
+    ('id,text\n1,a\n2,"b\n3,c\n', ":3:3", f"malformed CSV: {QUOTE_MISSING}"),
+    ('id,text\n1,"a ""quoted"" word\nover lines",x\n2,"open\n', ":4:3",
+     f"malformed CSV: {QUOTE_MISSING}"),
+    ('id,text\n1,"one\ntwo"\n2,"the file is cut o', ":4:3", "malformed CSV: the file ends "
+     "inside a quoted field that starts at line 4, column 3 (is the file truncated?); if the "
+     "file is complete, the field's closing '\"' is missing: add it (a quote inside a quoted "
+     "field is written twice: \"\")"),
+])
+def test_malformed_csv_streams_with_the_message_of_read_corpus(tmp_path, content, where,
+                                                                message):
+    path = tmp_path / "c.csv"
+    path.write_text(content, encoding="utf-8")
+    assert both(path) == f"{path}{where}: {message}"
+
+
+def test_a_csv_cut_inside_a_quoted_field_says_where_it_starts(tmp_path):
+    corpus = make_corpus(40).assign(text=lambda d: d["text"] + '\n\nHe said: "no".')
+    path = write(corpus, tmp_path / "good.csv", "csv")
+    raw = path.read_bytes()
+    cut = tmp_path / "trunc.csv"
+    cut.write_bytes(raw[:raw.index(b"He said", len(raw) // 2) + 4])
+    text = cut.read_text(encoding="utf-8")
+    start = text.rindex("\nd") + 1                 # the last record, cut off, starts here
+    line = text.count("\n", 0, start) + 1
+    column = text.index(',"', start) + 2 - start
+    assert both(cut) == (
+        f"{cut}:{line}:{column}: malformed CSV: the file ends inside a quoted field that "
+        f"starts at line {line}, column {column} (is the file truncated?); if the file is "
+        "complete, the field's closing '\"' is missing: add it (a quote inside a quoted field "
+        "is written twice: \"\")")
+
+
+@pytest.mark.parametrize("content, where, message", [
+    ('{"doc_id": "a", "text": "x"}\n{"doc_id": "b", "text": "cut o', ":2:25",
+     "invalid JSON: the file ends inside a string that starts here; is the file truncated?"),
+    ('{"doc_id": "a", "text": "x"}\n{"doc_id": "b", "text": "cut o\n{"doc_id": "c"}\n',
+     ":2:25", "invalid JSON: a string starts here and is not closed before the end of the "
+     "line (its closing '\"' is missing)"),
+    ('{"doc_id": "a", "text": "x"}\r\n{"doc_id": "b", "text": "cut o\r\n', ":2:25",
+     "invalid JSON: a string starts here and is not closed before the end of the line (its "
+     "closing '\"' is missing)"),
+    ('{"doc_id": "a", "text": "x"}\n{"doc_id": "b",', ":2:16", "invalid JSON: the file ends "
+     "in the middle of a JSON record (expecting property name enclosed in double quotes); is "
+     "the file truncated?"),
+    ('{"doc_id": "a", "text": "x"} {"doc_id": "b"}\n', ":1:30", "invalid JSON: more text "
+     "after the end of the JSON object; each line must hold exactly one object"),
+    ('{"doc_id": "a", "text": "tab\tinside"}\n', ":1:29", "invalid JSON: a tab or line break "
+     "here, inside a string, must be written escaped (\\t, \\n)"),
+    ('{"text": "a"}\n{"text": "b",}\n', ":2:14", "invalid JSON: Expecting property name "
+     "enclosed in double quotes"),
+])
+def test_broken_jsonl_lines_give_one_whole_sentence_in_both_readers(tmp_path, content, where,
+                                                                    message):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(content.encode())
+    assert both(path) == f"{path}{where}: {message}"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_file_cut_inside_a_character_says_so_in_both_readers(tmp_path, fmt):
+    corpus = make_corpus(30)
+    path = write(corpus, tmp_path / f"c.{fmt}", fmt)
+    raw = path.read_bytes()
+    at = raw.index("\u201e".encode(), len(raw) // 2)         # a three-byte character
+    path.write_bytes(raw[:at + 2])
+    line = raw.count(b"\n", 0, at) + 1
+    column = at - raw.rfind(b"\n", 0, at)
+    assert both(path) == (
+        f"{path}:{line}:{column}: the file ends in the middle of a character: its last 2 bytes "
+        f"(0xe2 0x80, at byte offset {at}) begin a utf-8 character that is never completed; "
+        "is the file truncated?")
+    path.write_bytes(raw[:at + 1])
+    assert "its last byte (0xe2, at byte offset" in both(path)
+
+
+def test_iter_corpus_chunks_takes_date_format(tmp_path):
+    path = tmp_path / "c.csv"
+    make_corpus(7).assign(date="04.03.2022").to_csv(path, index=False)
+    chunks = list(iter_corpus_chunks(path, chunk_size=3, date_format="%d.%m.%Y"))
+    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True),
+                                  fr.read_corpus(path, date_format="%d.%m.%Y"))
+    assert set(chunks[0]["date"]) == {pd.Timestamp("2022-03-04", tz="UTC")}
+    with pytest.raises(CorpusError) as info:
+        list(iter_corpus_chunks(path, chunk_size=3))
+    assert info.value.problems[0] == (
+        f"{path}:2: date '04.03.2022' does not say whether the day or the month comes first; "
+        "pass date_format='%d.%m.%Y' (day first) or '%m.%d.%Y' (month first), or write dates "
+        "as ISO 8601 (YYYY-MM-DD)")
+    with pytest.raises(InputError, match=r"^date_format must be a strptime format such as "
+                                         r"'%d\.%m\.%Y' or '%m/%d/%Y'; got 'DD\.MM\.YYYY'\.$"):
+        next(iter_corpus_chunks(path, date_format="DD.MM.YYYY"))
+
+
+# --------------------------------------------- what a failed run leaves behind, and says
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"n_jobs": 0}, r"n_jobs"),
+    ({"per": 0}, r"^per must be a positive number \(rates are hits per `per` tokens\); "
+                 r"got 0\.$"),
+    ({"voice": "narrator"}, r"The 'voice' parameter of stream_scores must be one of"),
+    ({"empty": "skip"}, r"^empty must be 'error' or 'drop'; got 'skip'\.$"),
+    ({"date_format": "DD.MM.YYYY"}, r"^date_format must be a strptime format"),
+    ({"resume": "yes"}, r"^resume must be True or False; got 'yes'\.$"),
+    ({"chunk_size": 0}, r"chunk_size must be a positive int; got 0"),
+])
+def test_bad_arguments_leave_nothing_behind(tmp_path, lexicon, kwargs, message):
+    path = write(make_corpus(5), tmp_path / "c.jsonl", "jsonl")
+    with pytest.raises(InputError, match=message):
+        stream_scores(path, lexicon, tmp_path / "s.parquet", **kwargs)
+    assert [p.name for p in tmp_path.iterdir()] == ["c.jsonl"]
+
+
+def test_a_file_that_is_not_parquet_leaves_nothing_behind(tmp_path, lexicon):
+    path = tmp_path / "c.parquet"
+    path.write_text("not parquet", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        stream_scores(path, lexicon, tmp_path / "s.parquet")
+    assert str(info.value).startswith(f"{path}: cannot read as Parquet: ")
+    assert [p.name for p in tmp_path.iterdir()] == ["c.parquet"]
+
+
+@pytest.mark.parametrize("n_jobs, done", [
+    (1, "the 2 chunks (20 documents) scored before this problem were"),
+    # with workers, the second chunk was still being scored when the third failed
+    (2, "the 1 chunk (10 documents) scored before this problem was"),
+])
+def test_a_data_error_discards_the_chunks_and_says_nothing_was_written(tmp_path, lexicon,
+                                                                      n_jobs, done):
+    corpus = make_corpus(30)
+    corpus.loc[24, "text"] = " "
+    path = write(corpus, tmp_path / "c.jsonl", "jsonl")
+    out = tmp_path / "s.parquet"
+    out.write_bytes(b"an earlier output")
+    with pytest.raises(CorpusError) as info:
+        stream_scores(path, lexicon, out, chunk_size=10, n_jobs=n_jobs)
+    assert str(info.value).splitlines() == [
+        f"1 problem in corpus {path}:",
+        f"  {path}:25: text is empty",
+        f"Nothing was written to {out}; {done} discarded, since a corrected input is scored "
+        "from the start.",
+        "To skip the documents with empty text, pass empty='drop' (on the command line: "
+        "--drop-empty)."]
+    assert info.value.problems == [f"{path}:25: text is empty"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "s.parquet"]
+    assert out.read_bytes() == b"an earlier output"
+    corpus.loc[24, "text"] = "Fixed."
+    write(corpus, path, "jsonl")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")          # no "cannot resume the interrupted run"
+        result = stream_scores(path, lexicon, out, chunk_size=10, n_jobs=n_jobs)
+    assert (result.resumed, result.chunks) == (0, 3)
+
+
+def test_an_input_error_in_the_first_chunk_says_nothing_was_written(tmp_path, lexicon):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"doc_id": "a", "text": "x"}\n{"doc_id": "b", "text": "cut o',
+                    encoding="utf-8")
+    out = tmp_path / "s.parquet"
+    with pytest.raises(InputError) as info:
+        stream_scores(path, lexicon, out)
+    assert str(info.value) == (f"{path}:2:25: invalid JSON: the file ends inside a string "
+                               "that starts here; is the file truncated?\n"
+                               f"Nothing was written to {out}.")
+    assert (info.value.line, info.value.column) == (2, 25)
+    assert [p.name for p in tmp_path.iterdir()] == ["c.jsonl"]
+
+
+def test_a_state_of_an_earlier_version_is_not_resumed(tmp_path, lexicon, monkeypatch):
+    path = write(make_corpus(30), tmp_path / "c.jsonl", "jsonl")
+    out = tmp_path / "s.parquet"
+    with monkeypatch.context() as m:
+        interrupt_after(m, 2)
+        with pytest.raises(Interrupt):
+            stream_scores(path, lexicon, out, chunk_size=10)
+    state = tmp_path / "s.parquet.partial" / "state.json"
+    state.write_text(state.read_text().replace('"version": 2', '"version": 1'))
+    with pytest.warns(UserWarning, match=r"cannot resume the interrupted run: it was written "
+                                         r"by another version of framing; starting over"):
+        result = stream_scores(path, lexicon, out, chunk_size=10)
+    assert result.resumed == 0
+
+
+# ------------------------------------------------------- the corpus's own columns are kept
+
+
+def corpus_with_metadata(n: int) -> pd.DataFrame:
+    corpus = make_corpus(n)
+    corpus.insert(1, "bloc", ["russian_state", "western"] * (n // 2) + ["western"] * (n % 2))
+    corpus["url"] = [f"https://example.org/{i}" for i in range(n)]
+    corpus["title"] = [f"Title {i}" for i in range(n)]
+    corpus["words"] = np.arange(n) * 10
+    corpus["count"] = np.arange(n)                 # a name the scores table uses
+    return corpus
+
+
+KEPT = ["doc_id", "frame", "count", "weight", "rate", "n_tokens", "lexicon",
+        "lexicon_version", "source", "date", "lang", "title", "url", "bloc", "words",
+        "count_original"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_stream_keeps_the_corpus_columns_like_in_memory(tmp_path, lexicon, fmt):
+    path = write(corpus_with_metadata(30), tmp_path / f"c.{fmt}", fmt)
+    result = stream_scores(path, lexicon, tmp_path / "s.parquet", chunk_size=8, n_jobs=2)
+    got = pd.read_parquet(result.path)
+    want = reference_scores(path, lexicon)
+    assert list(got.columns) == list(want.columns) == KEPT
+    same_scores(got, want)
+    assert got.loc[got["doc_id"] == "d3", "bloc"].unique().tolist() == ["western"]
+    table = fr.compare_groups(got, by="bloc", n_boot=50)
+    assert sorted(set(table["group"])) == ["russian_state", "western"]
+
+
+def test_resume_keeps_the_corpus_columns(tmp_path, lexicon, monkeypatch):
+    path = write(corpus_with_metadata(40), tmp_path / "c.jsonl", "jsonl")
+    out = tmp_path / "s.csv"
+    with monkeypatch.context() as m:
+        interrupt_after(m, 2)
+        with pytest.raises(Interrupt):
+            stream_scores(path, lexicon, out, chunk_size=10)
+    result = stream_scores(path, lexicon, out, chunk_size=10)
+    assert result.resumed == 2
+    from framing.cli import read_table
+
+    got = read_table(out)
+    assert list(got.columns) == KEPT
+    same_scores(got, reference_scores(path, lexicon))
+
+
+def test_jsonl_keys_of_later_chunks_and_mixed_types_are_kept(tmp_path, lexicon):
+    records = [{"doc_id": f"d{i}", "lang": "en", "text": "A proxy war."} for i in range(6)]
+    records[1]["page"] = 3                        # a number in the first chunk
+    records[4]["page"] = "iv"                     # text in the second
+    records[5]["url"] = "https://example.org/5"   # a column only the last chunk has
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = stream_scores(path, lexicon, tmp_path / "s.parquet", chunk_size=3)
+    got = pd.read_parquet(result.path)
+    assert list(got.columns)[8:] == ["lang", "url", "page"]
+    per_doc = got.drop_duplicates("doc_id").set_index("doc_id")
+    assert per_doc["page"].fillna("-").tolist() == ["-", "3", "-", "-", "iv", "-"]
+    assert per_doc["url"].fillna("-").tolist() == ["-"] * 5 + ["https://example.org/5"]

@@ -98,3 +98,21 @@ def test_score_corpus_checks_its_arguments(tiny_lexicon, tiny_corpus):
         score_corpus({"text": ["a"]}, tiny_lexicon)
     with pytest.raises(InputError, match=r"^n_jobs must be an int .*; got 0\. "):
         score_corpus(tiny_corpus, tiny_lexicon, n_jobs=0)
+
+
+def test_scores_keep_every_corpus_column_but_the_text(tiny_lexicon, tiny_corpus):
+    corpus = tiny_corpus.assign(bloc=["west", "east", "east", "west"],
+                                url=[f"https://example.org/{i}" for i in range(4)],
+                                words=[10, 11, 12, 13], frame=["a", "b", "c", "d"])
+    corpus.insert(1, "title", ["T1", "T2", "T3", "T4"])
+    scores = score_corpus(corpus, tiny_lexicon)
+    assert list(scores.columns) == [
+        *SCORES_COLUMNS, "source", "date", "lang", "title", "url", "bloc", "words",
+        "frame_original"]
+    pd.testing.assert_frame_equal(
+        scores, score_documents(find_hits(corpus, tiny_lexicon), corpus))
+    one = scores[scores["doc_id"] == "de1"]
+    assert one[["bloc", "url", "words", "frame_original"]].drop_duplicates().values.tolist() \
+        == [["east", "https://example.org/1", 11, "b"]]
+    assert one["frame"].tolist() == list(tiny_lexicon.frames)
+    assert scores.groupby("bloc")["count"].sum().to_dict() == {"east": 6, "west": 3}
