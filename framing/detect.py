@@ -40,6 +40,7 @@ from framing.errors import InputError
 from framing.lexicon import ANY_LANG, Lexicon, Term, lexicon_path, read_lexicon
 from framing.schema import HITS_COLUMNS, HITS_DTYPES, check_columns, empty_table
 from framing.text import (
+    UNDETERMINED,
     _codes,
     _fold_expansions,
     _sentence_spans_until,
@@ -806,7 +807,12 @@ def match_text(text: str, lexicon, *, lang: str | None = None) -> pd.DataFrame:
     # object dtype: an Arrow string column cannot hold a lone surrogate, a str can
     corpus = pd.DataFrame({"doc_id": [""], "text": [text],
                            "lang": [lang or detect_language(text)]}, dtype=object)
-    return find_hits(corpus, lexicon, progress=False)
+    with warnings.catch_warnings(record=True) as caught:     # said at the caller's line
+        warnings.simplefilter("always")
+        hits = find_hits(corpus, lexicon, progress=False)
+    for w in caught:
+        warnings.warn(w.message, w.category, stacklevel=2)
+    return hits
 
 
 def find_hits(corpus, lexicon, *, lang: str | None = None, progress: bool | None = None,
@@ -1123,6 +1129,7 @@ def _warn_missing(langs, compiled: CompiledLexicon, stacklevel: int = 2) -> None
 def _warn_languages(missing: Counter, compiled: CompiledLexicon, stacklevel: int = 2) -> None:
     """The warning of :func:`_warn_missing`, from counts of documents per language."""
     lex = compiled.lexicon
+    missing = Counter({m: n for m, n in missing.items() if m != UNDETERMINED})  # no letters
     if missing and ANY_LANG not in {t.lang for t in compiled.entries}:
         warnings.warn(
             f"lexicon {lex.name!r} has no patterns for language(s) "

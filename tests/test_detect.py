@@ -310,3 +310,20 @@ def test_workers_leave_ctrl_c_to_the_calling_process():
     with worker_pool(compile_lexicon("ukraine_war"), 1) as pool:
         assert pool.submit(_sigint_is_ignored).result() is True
     assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
+
+
+def test_language_warnings_point_at_the_caller_and_skip_texts_without_letters():
+    import warnings
+
+    import framing as fr
+
+    with pytest.warns(UserWarning, match=r"no patterns for language\(s\) fr \(1 documents\)") \
+            as record:
+        fr.match_text("Le monde entier regarde.", "ukraine_war", lang="fr")
+    assert record[0].filename == __file__
+    corpus = pd.DataFrame({"doc_id": ["a", "b"],
+                           "text": ["2022 \u2014 14:00", "The invaders left."]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")            # "und" (no letters) is not a language
+        hits = fr.find_hits(corpus, "ukraine_war", progress=False)
+    assert hits["doc_id"].tolist() == ["b"]
