@@ -47,7 +47,13 @@ from framing.corpus import (
     validate_corpus,
 )
 from framing.errors import CorpusError, FramingError, InputError, ProblemsError
-from framing.score import _detection_mode, _score_tallies, _tally_piece, check_filters
+from framing.score import (
+    _detection_mode,
+    _score_tallies,
+    _tally_piece,
+    check_filters,
+    check_per,
+)
 
 __all__ = ["stream_scores", "iter_corpus_chunks", "score_dask", "StreamResult"]
 
@@ -674,7 +680,6 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
     >>> int(scores.loc[scores.frame == "proxy_war", "count"].sum())
     1
     """
-    import numbers
 
     from framing.detect import (
         _n_workers,
@@ -689,9 +694,7 @@ def stream_scores(path, lexicon, out, *, chunk_size: int = 5000, resume: bool = 
     # every argument is checked before any state is created (nothing left behind)
     filters = check_filters(voice, negated, "stream_scores")
     workers = _n_workers(n_jobs)
-    if not isinstance(per, numbers.Real) or isinstance(per, bool) or not per > 0:
-        raise InputError(f"per must be a positive number (rates are hits per `per` tokens); "
-                         f"got {per!r}.")
+    check_per(per)
     for name, value in (("resume", resume), ("infer_lang", infer_lang)):
         if not isinstance(value, bool):
             raise InputError(f"{name} must be True or False; got {value!r}.")
@@ -1070,14 +1073,24 @@ def score_dask(ddf, lexicon, *, per: int = 1000, validate: bool = True, voice=No
 
     from framing.detect import _prefilter, compile_lexicon
 
+    if not (hasattr(ddf, "map_partitions") and hasattr(ddf, "_meta_nonempty")):
+        raise InputError(f"ddf must be a dask DataFrame; got {type(ddf).__name__} (for a "
+                         "table in memory, use framing.score_corpus).")
+    if validate and "doc_id" not in ddf.columns and "id" not in ddf.columns:
+        raise InputError("score_dask needs a doc_id column: without one, each partition "
+                         "would number its documents from 1 again, and documents of "
+                         "different partitions would share ids. Add unique ids first, e.g. "
+                         "from a URL or file name column.")
+    check_per(per)
+    filters = check_filters(voice, negated, "score_dask")
     compiled = compile_lexicon(lexicon)
     _prefilter(compiled)
     shipped = dask.delayed(compiled, pure=True, traverse=False,
                            name=f"framing-lexicon-{compiled.lexicon.version_id}")
-    filters = check_filters(voice, negated, "score_dask")
+    columns = list(ddf.columns)
     meta = _score_partition(_meta_corpus(ddf), compiled, per, validate, filters).iloc[:0]
-    return ddf.map_partitions(_score_partition, shipped, per, validate, filters, meta=meta,
-                              align_dataframes=False)
+    return ddf.map_partitions(_score_partition, shipped, per, validate, filters, columns,
+                              meta=meta, align_dataframes=False)
 
 
 def _meta_corpus(ddf) -> pd.DataFrame:
@@ -1087,16 +1100,27 @@ def _meta_corpus(ddf) -> pd.DataFrame:
     values = {"doc_id": "meta", "text": "meta", "lang": "en", "source": "meta",
               "title": "meta", "date": "2000-01-01"}
     for col, value in values.items():
-        if col in df.columns and not (col == "date" and
-                                      pd.api.types.is_datetime64_any_dtype(df[col])):
+        if col not in df.columns or (col == "date"
+                                     and pd.api.types.is_datetime64_any_dtype(df[col])):
+            continue
+        if isinstance(df[col].dtype, pd.CategoricalDtype) and col in ("doc_id", "text"):
+            df[col] = value                     # validation reads them as str
+        else:
             df[col] = pd.Series([value], index=df.index, dtype=object).astype(df[col].dtype) \
                 if pd.api.types.is_string_dtype(df[col]) else value
     return df
 
 
 def _score_partition(df: pd.DataFrame, compiled, per: int, validate: bool,
-                     filters: dict | None = None) -> pd.DataFrame:
+                     filters: dict | None = None, columns=None,
+                     partition_info=None) -> pd.DataFrame:
     filters = filters or {}
+    missing = [c for c in columns or () if c not in df.columns]
+    if missing:
+        number = (partition_info or {}).get("number")
+        raise InputError(f"partition {'?' if number is None else number} of the Dask "
+                         f"DataFrame lacks column(s) {', '.join(map(str, missing))}, which "
+                         f"its metadata declares; every partition needs the same columns.")
     corpus = validate_corpus(df.copy()) if validate else df
     tally = _tally_piece(compiled, corpus, _detection_mode(filters), filters)
     return _score_tallies(corpus, compiled, [tally], per, filters, Counter())

@@ -36,6 +36,15 @@ def count_tokens(corpus: pd.DataFrame) -> pd.Series:
     return pd.Series(counts, index=corpus["doc_id"].tolist(), name="n_tokens", dtype="int64")
 
 
+def check_per(per) -> None:
+    """``per`` (rates are hits per ``per`` word tokens) must be a positive number."""
+    import numbers
+
+    if not isinstance(per, numbers.Real) or isinstance(per, bool) or not per > 0:
+        raise InputError(f"per must be a positive number (rates are hits per `per` tokens); "
+                         f"got {per!r}.")
+
+
 def check_filters(voice, negated, caller: str = "score_documents") -> dict:
     """The context filters ``voice=`` and ``negated=``, checked: ``{}`` when there are none.
 
@@ -174,6 +183,7 @@ def score_documents(hits: pd.DataFrame, corpus: pd.DataFrame, *, lexicon=None,
     2      b  proxy_war      0         3    0.000000
     3      b       bloc      0         3    0.000000
     """
+    check_per(per)
     check_filters(voice, negated, "score_documents")
     check_columns(hits, ("doc_id", "frame"), table="hits", param="hits")
     check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
@@ -294,6 +304,7 @@ def score_corpus(corpus, lexicon, *, voice=None, negated=None, per: int = 1000,
     0      a  proxy_war      1         5  200.0
     1      b  proxy_war      0         2    0.0
     """
+    check_per(per)
     from framing.corpus import _check_corpus_table, read_corpus
     from framing.detect import (
         _check_corpus_arg,

@@ -637,6 +637,52 @@ def test_dask_equals_in_memory(lexicon):
     pd.testing.assert_frame_equal(got.reset_index(drop=True), want)
 
 
+def test_dask_refuses_what_would_give_wrong_scores_and_names_the_partition(lexicon):
+    dd = pytest.importorskip("dask.dataframe")
+    from framing.scale import score_dask
+
+    raw = make_corpus(12)
+    with pytest.raises(fr.InputError, match=r"score_dask needs a doc_id column: without one, "
+                       r"each partition would number its documents from 1 again"):
+        score_dask(dd.from_pandas(raw.drop(columns="doc_id"), npartitions=3), lexicon)
+    with pytest.raises(fr.InputError, match=r"ddf must be a dask DataFrame; got DataFrame "
+                       r"\(for a table in memory, use framing.score_corpus\)"):
+        score_dask(raw, lexicon)
+    for per in (0, -5, "1000"):
+        with pytest.raises(fr.InputError, match="per must be a positive number"):
+            score_dask(dd.from_pandas(raw, npartitions=2), lexicon, per=per)
+    # a partition that lacks a column the metadata declares
+    parts = [dd.from_pandas(raw.iloc[:6], npartitions=1),
+             dd.from_pandas(raw.iloc[6:].drop(columns="source"), npartitions=1)]
+    broken = dd.from_delayed([p.to_delayed()[0] for p in parts], meta=parts[0]._meta,
+                             verify_meta=False)
+    with pytest.raises(fr.InputError, match=r"partition 1 of the Dask DataFrame lacks "
+                       r"column\(s\) source, which its metadata declares"):
+        score_dask(broken, lexicon).compute(scheduler="sync")
+
+
+def test_dask_reads_categorical_ids_and_texts_as_in_memory(lexicon):
+    dd = pytest.importorskip("dask.dataframe")
+    from framing.scale import score_dask
+
+    corpus = make_corpus(20)
+    want = score_corpus(fr.read_corpus(corpus), lexicon, progress=False)
+    cats = corpus.assign(doc_id=corpus["doc_id"].astype("category"),
+                         text=corpus["text"].astype("category"))
+    got = score_dask(dd.from_pandas(cats, npartitions=2), lexicon).compute(scheduler="sync")
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want)
+
+
+@pytest.mark.parametrize("per", [0, -1, float("nan"), True])
+def test_per_must_be_positive_everywhere(lexicon, per):
+    corpus = fr.read_corpus(make_corpus(3))
+    with pytest.raises(fr.InputError, match="per must be a positive number"):
+        score_corpus(corpus, lexicon, per=per)
+    hits = fr.find_hits(corpus, lexicon, progress=False)
+    with pytest.raises(fr.InputError, match="per must be a positive number"):
+        fr.score_documents(hits, corpus, per=per)
+
+
 # ----------------------------------------------------------- sentences == plain Punkt
 
 
