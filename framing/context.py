@@ -1525,9 +1525,33 @@ def context_settings(*, negation_scope="clause", actors=None, scare_max_words: i
     >>> settings.scope, settings.columns
     ('sentence', ('voice', 'attributed', 'speaker', 'negated', 'target'))
     """
+    if isinstance(scare_max_words, bool) or not isinstance(scare_max_words, int) \
+            or scare_max_words < 0:
+        raise InputError(f"scare_max_words must be a whole number of words, 0 or more; got "
+                         f"{scare_max_words!r}.")
+    cues = _check_cue_files(negation_cues)
     return ContextSettings(_check_scope(negation_scope), _compiled_actors(actors),
-                           scare_max_words, tuple(sorted((negation_cues or {}).items())),
-                           details)
+                           scare_max_words, cues, details)
+
+
+def _check_cue_files(negation_cues) -> tuple:
+    """``{lang: path}`` of cue files, checked and read once (errors name the file)."""
+    if negation_cues is None:
+        return ()
+    if not isinstance(negation_cues, dict):
+        raise InputError("negation_cues must be a dict of language code -> cue file; got "
+                         f"{type(negation_cues).__name__}.")
+    out = []
+    for lang, path in negation_cues.items():
+        if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang):
+            raise InputError(f"negation_cues: {lang!r} is not a language code like en, de, ru.")
+        if not isinstance(path, (str, Path)) or not Path(path).is_file():
+            raise InputError("negation cue file not found (negation_cues["
+                             f"{lang!r}]); see framing/resources/negation/{lang}.txt for the "
+                             "format", path=path)
+        _rules(lang, str(path))               # parse now: a bad line is reported here
+        out.append((lang, str(path)))
+    return tuple(sorted(out))
 
 
 def annotate_document(text: str, lang: str, spans, settings: ContextSettings, sents=None,
@@ -1583,6 +1607,7 @@ def _annotate(hits, corpus, settings: ContextSettings, lang) -> list:
                          "were found in.")
     docs = docs.drop_duplicates("doc_id").assign(lang=_doc_langs(hits, docs, groups, lang))
     starts, ends = hits["start"].to_numpy(), hits["end"].to_numpy()
+    _check_spans(hits, starts, ends, dict(zip(docs["doc_id"], docs["text"])))
     values = [settings.empty] * len(hits)
     for doc_id, text, doc_lang in zip(docs["doc_id"], docs["text"], docs["lang"]):
         rows = groups[doc_id]
@@ -1590,6 +1615,20 @@ def _annotate(hits, corpus, settings: ContextSettings, lang) -> list:
         for r, v in zip(rows, annotate_document(text, doc_lang, spans, settings)):
             values[r] = v
     return values
+
+
+def _check_spans(hits, starts, ends, texts: dict) -> None:
+    """Every hit's ``start``/``end`` must lie inside its document's text."""
+    lengths = hits["doc_id"].map({k: len(t) if isinstance(t, str) else 0
+                                  for k, t in texts.items()}).to_numpy()
+    bad = ~((0 <= starts) & (starts < ends) & (ends <= lengths))
+    if bad.any():
+        rows = [f"hits row {int(i) + 1}: start {int(starts[i])}, end {int(ends[i])} do not "
+                f"lie inside the text of document {hits['doc_id'].iloc[i]!r} "
+                f"({int(lengths[i])} characters)" for i in bad.nonzero()[0][:10]]
+        more = f" (and {int(bad.sum()) - 10} more)" if bad.sum() > 10 else ""
+        raise InputError("; ".join(rows) + more + ". Pass the hits of find_hits and the "
+                         "corpus they were found in.")
 
 
 def _annotate_one(doc: _Doc, start: int, end: int, settings: ContextSettings) -> tuple:

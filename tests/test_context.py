@@ -396,3 +396,23 @@ def test_sparse_equals_dense_on_real_news(shared_dir):
     assert hits["doc_id"].nunique() > 250
     for doc_id, group in hits.groupby("doc_id", sort=False):
         _sparse_equals_dense(texts[doc_id], "en", list(zip(group["start"], group["end"])))
+
+
+def test_context_options_and_hit_spans_are_checked(tmp_path):
+    corpus = pd.DataFrame({"doc_id": ["a"], "lang": ["en"],
+                           "text": ["Moscow calls the troops invaders."]})
+    hits = pd.DataFrame({"doc_id": ["a", "a"], "start": [24, 30], "end": [32, 10_000_000]})
+    with pytest.raises(InputError, match=r"hits row 2: start 30, end 10000000 do not lie "
+                       r"inside the text of document 'a' \(33 characters\)\. Pass the hits of "
+                       r"find_hits and the corpus they were found in\."):
+        annotate_hits(hits, corpus)
+    with pytest.raises(InputError, match=r"scare_max_words must be a whole number of words, 0 "
+                       r"or more; got -1\."):
+        annotate_hits(hits.iloc[:1], corpus, scare_max_words=-1)
+    missing = tmp_path / "nope.txt"
+    with pytest.raises(InputError, match=rf"{missing}: negation cue file not found "
+                       r"\(negation_cues\['en'\]\)"):
+        annotate_hits(hits.iloc[:1], corpus, negation_cues={"en": missing})
+    with pytest.raises(InputError, match=r"negation_cues: 'english' is not a language code"):
+        annotate_hits(hits.iloc[:1], corpus, negation_cues={"english": missing})
+    assert annotate_hits(hits.iloc[:1], corpus)["voice"].tolist() == ["author"]
