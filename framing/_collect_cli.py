@@ -6,7 +6,7 @@ import argparse
 import sys
 import warnings
 
-from framing._collect_fetch import DEFAULT_CACHE, CollectWarning, Fetcher
+from framing._collect_fetch import DEFAULT_CACHE, CollectWarning, Fetcher, SkippedWarning
 from framing.errors import FramingError
 
 __all__ = ["register_cli", "main"]
@@ -92,11 +92,17 @@ def _run_cli(args) -> int:
                 df = collect_sitemap(args.source, since=args.since, until=args.until,
                                      match=args.match, limit=args.limit, **common)
     for w in caught:
-        print(f"warning: {w.message}", file=sys.stderr)
-    for failure in df.attrs.get("failures", []):
-        print(f"skipped: {failure['url']}: {failure['reason']}", file=sys.stderr)
+        if not len(df) and str(w.message).startswith("no article was collected"):
+            continue                    # said below, as the error it is
+        if isinstance(w.message, SkippedWarning):
+            print(f"framing: warning: {w.message.cli}", file=sys.stderr)
+            for item in df.attrs.get(w.message.attr, []):
+                print(f"  {item['url']}: {item['reason']}", file=sys.stderr)
+        else:
+            print(f"framing: warning: {w.message}", file=sys.stderr)
     if not len(df):
-        print("error: no article was collected", file=sys.stderr)
+        print(f"framing: error: no article was collected, so {args.output} was not written",
+              file=sys.stderr)
         return 1
     n_dup = int(df["duplicate_of"].notna().sum())
     n_near = int(df["near_duplicate_of"].notna().sum())
@@ -123,5 +129,5 @@ def main(argv=None) -> int:
     try:
         return args.func(args)
     except FramingError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"framing: error: {exc}", file=sys.stderr)
         return 2

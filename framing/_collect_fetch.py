@@ -44,6 +44,16 @@ class CollectWarning(UserWarning):
     """Something was skipped or guessed while collecting (one warning per call)."""
 
 
+class SkippedWarning(CollectWarning):
+    """Items were skipped or left incomplete; ``cli`` is the heading the command line prints
+    above the list, which is ``result.attrs[attr]``."""
+
+    def __init__(self, message: str, *, cli: str, attr: str = "failures"):
+        super().__init__(message)
+        self.cli = cli
+        self.attr = attr
+
+
 class FetchError(InputError):
     """A URL could not be fetched (robots.txt, an HTTP error, a timeout, ...).
 
@@ -240,7 +250,13 @@ class Fetcher:
     def _fetch(self, url: str) -> Page:
         current = url
         for _ in range(self.max_redirects + 1):
-            self._check_robots(current)
+            try:
+                self._check_robots(current)
+            except FetchError as exc:
+                if current == url:
+                    raise
+                raise FetchError(url, f"redirected to {current}, which is {exc.reason}") \
+                    from None
             status, headers, body = self._request_with_retries(current)
             if status in _REDIRECTS:
                 location = headers.get("Location")
@@ -386,7 +402,10 @@ class Fetcher:
         parser.modified()
         host = _host(origin)
         rate = parser.request_rate(self.user_agent)
-        pause = parser.crawl_delay(self.user_agent) or 0
+        pause = 0.0
+        if status == 200:  # robotparser reads whole seconds only: "Crawl-delay: 0.5" is lost
+            pause = crawl_delay(body.decode("utf-8", errors="replace").splitlines(),
+                                self.user_agent) or 0.0
         if rate and rate.requests:
             pause = max(pause, rate.seconds / rate.requests)
         if pause:
@@ -441,6 +460,50 @@ def _rule_matches(pattern: str, target: str) -> bool:
         pattern = pattern[:-3]
     regex = ".*".join(re.escape(piece) for piece in pattern.split("%2A"))
     return re.match(regex + ("$" if anchored else ""), target) is not None
+
+
+def crawl_delay(lines, agent: str) -> float | None:
+    """The ``Crawl-delay`` (seconds, fractions allowed) of the robots.txt group that
+    applies to ``agent``, chosen as ``urllib.robotparser`` chooses (the first group naming
+    the agent's product token, else ``*``).
+
+    Examples
+    --------
+    >>> crawl_delay(["User-agent: *", "Crawl-delay: 0.5"], "framing/1.0")
+    0.5
+    >>> crawl_delay(["User-agent: framing", "Crawl-delay: 2", "", "User-agent: *",
+    ...              "Crawl-delay: 9"], "framing/1.0 (contact: x)")
+    2.0
+    """
+    token = agent.split("/")[0].lower()
+    groups: list[tuple[list[str], float | None]] = []
+    agents: list[str] = []
+    delay = None
+    in_rules = False
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        key, value = (part.strip() for part in line.split(":", 1))
+        key = key.lower()
+        if key == "user-agent":
+            if in_rules:
+                groups.append((agents, delay))
+                agents, delay, in_rules = [], None, False
+            agents.append(value.lower())
+        elif agents:
+            in_rules = True
+            if key == "crawl-delay" and re.fullmatch(r"\d+(\.\d*)?|\.\d+", value):
+                delay = float(value)
+    if agents:
+        groups.append((agents, delay))
+    for names, value in groups:
+        if any(n != "*" and n in token for n in names):
+            return value
+    for names, value in groups:
+        if "*" in names:
+            return value
+    return None
 
 
 def write_once(path: Path, data: bytes) -> bool:

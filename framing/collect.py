@@ -38,13 +38,21 @@ from framing._collect_fetch import (
     CollectWarning,
     Fetcher,
     FetchError,
+    SkippedWarning,
     canonical_url,
     default_user_agent,
     is_http_url,
 )
-from framing._collect_parse import extract_article, parse_feed, parse_sitemap, read_url_list
+from framing._collect_parse import (
+    extract_article,
+    parse_feed,
+    parse_sitemap,
+    read_date,
+    read_url_list,
+)
 from framing._io import atomic_path
-from framing.errors import InputError
+from framing.corpus import _ISO
+from framing.errors import InputError, ProblemsError
 from framing.text import detect_language
 
 __all__ = [
@@ -73,12 +81,13 @@ def collect_html(paths, *, output=None, min_length: int = 200, errors: str = "ra
     paths : str, Path or list of them
         HTML files, or folders searched recursively for ``.html``/``.htm``/``.xhtml``.
     output : str or Path, optional
-        Write the corpus here as JSONL (atomically).
+        Write the corpus here as JSONL (atomically); the name must end in ``.jsonl``.
     min_length : int, default=200
         Fewest characters of body text for a page to count as an article.
     errors : {"raise", "skip"}, default="raise"
-        On a page with no extractable body, raise, or skip it (listed in
-        ``result.attrs["failures"]`` and one :class:`CollectWarning`).
+        On pages with no extractable body, raise (after reading every file, listing them
+        all), or skip them (listed in ``result.attrs["failures"]`` and one
+        :class:`CollectWarning`).
     threshold : float or None, default=0.8
         Jaccard threshold of :func:`flag_duplicates`; ``None`` leaves the flags empty.
     progress : bool, optional
@@ -95,8 +104,9 @@ def collect_html(paths, *, output=None, min_length: int = 200, errors: str = "ra
     Raises
     ------
     InputError
-        A missing file or folder, a folder with no HTML, or (``errors="raise"``) a page
-        with no extractable body.
+        A missing file or folder, a folder with no HTML, or (``errors="raise"``) pages
+        with no extractable body or undecodable bytes: every such page is listed (a
+        :class:`PagesError`), and nothing is written.
 
     Examples
     --------
@@ -110,20 +120,24 @@ def collect_html(paths, *, output=None, min_length: int = 200, errors: str = "ra
     0  convoy   en  Convoy arrives
     """
     _check_errors(errors)
+    _check_output(output)
     files, root = _html_files(paths)
     records, failures = [], []
     for path in _progress(files, progress, "pages"):
-        art = extract_article(path.read_bytes(), min_length=min_length)
-        if art is None:
-            exc = InputError(f"no article body could be extracted (less than {min_length} "
-                             "characters of text outside navigation and boilerplate); is "
-                             "this an article page?", path=path)
-            if errors == "raise":
-                raise exc
+        try:
+            art = extract_article(path.read_bytes(), min_length=min_length)
+        except InputError as exc:      # bytes that do not match the page's charset
             failures.append({"url": str(path), "reason": exc.reason})
+            continue
+        if art is None:
+            failures.append({"url": str(path), "reason": _no_body(min_length)
+                             + "; is this an article page?"})
             continue
         doc_id = path.relative_to(root).with_suffix("").as_posix()
         records.append(_record(doc_id, art, {}, url=art["url"], raw_path=path))
+    if failures and errors == "raise":
+        raise PagesError([f"{f['url']}: {f['reason']}" for f in failures], hint=(
+            "nothing was written; leave these files out (in Python, errors='skip' skips them)"))
     return _finish(records, failures, len(files), "HTML files", output, threshold)
 
 
@@ -171,7 +185,8 @@ def collect_urls(urls, *, output=None, cache_dir=DEFAULT_CACHE, delay: float = 1
     Raises
     ------
     InputError
-        A URL list line that is not an http(s) URL (file:line:column).
+        URL list lines that are not http(s) URLs (all of them, each with file:line:column),
+        or a list without any URL.
     FetchError
         With ``errors="raise"``, the first page that fails.
 
@@ -193,6 +208,7 @@ def collect_urls(urls, *, output=None, cache_dir=DEFAULT_CACHE, delay: float = 1
     (['news.example', 'en', 'Convoy arrives'], 0)
     """
     _check_errors(errors)
+    _check_output(output)
     items = [{"url": u} for u in _url_items(urls)]
     fetcher = fetcher or Fetcher(cache_dir, delay=delay, contact=contact)
     records, failures = _fetch_articles(items, fetcher, min_length, errors, progress)
@@ -220,8 +236,11 @@ def collect_feed(feed, *, output=None, full_text: bool = True, cache_dir=DEFAULT
     Returns
     -------
     DataFrame
-        The corpus (columns :data:`COLLECT_COLUMNS`). Dates come from the feed entry when
-        it has one, else from the page.
+        The corpus (columns :data:`COLLECT_COLUMNS`). Dates are publication dates: the
+        page's own when it gives one, else the entry's ``<pubDate>``/``<published>``
+        (never ``<updated>``). Every entry is either collected or listed in
+        ``result.attrs["failures"]`` (no link, the same link as an earlier entry, a page
+        that failed).
 
     Raises
     ------
@@ -246,21 +265,32 @@ def collect_feed(feed, *, output=None, full_text: bool = True, cache_dir=DEFAULT
     '2024-03-05 10:00:00+00:00'
     """
     _check_errors(errors)
+    _check_output(output)
     fetcher = fetcher or Fetcher(cache_dir, delay=delay, contact=contact)
     where, data = _load_document(feed, fetcher)
     info, entries = parse_feed(data, where=where)
-    items = _unique([{**e, "lang": info["lang"]} for e in entries])
+    items, failures, first = [], [], {}
+    for number, entry in enumerate(entries, start=1):
+        here = f"{where} (entry {number}{_titled(entry)})"
+        if entry["url"] is None:
+            failures.append({"url": here, "reason": "the entry has no link"})
+        elif entry["url"] in first:
+            failures.append({"url": here, "reason": f"same link as entry {first[entry['url']]}"
+                             f": {entry['url']}"})
+        else:
+            first[entry["url"]] = number
+            items.append({**entry, "lang": info["lang"]})
     if full_text:
-        records, failures = _fetch_articles(items, fetcher, min_length, errors, progress)
+        records, more = _fetch_articles(items, fetcher, min_length, errors, progress)
     else:
-        records, failures = [], []
+        records, more = [], []
         for item in items:
             if len(item["text"]) < 1:
-                failures.append({"url": item["url"], "reason": "the feed entry has no text"})
+                more.append({"url": item["url"], "reason": "the feed entry has no text"})
                 continue
             art = {"source": info["title"] or _host(item["url"])}
             records.append(_record(_url_id(item["url"]), art, item, url=item["url"]))
-    return _finish(records, failures, len(items), "feed entries", output, threshold)
+    return _finish(records, failures + more, len(entries), "feed entries", output, threshold)
 
 
 def collect_sitemap(sitemap, *, output=None, since=None, until=None, match: str | None = None,
@@ -282,6 +312,8 @@ def collect_sitemap(sitemap, *, output=None, since=None, until=None, match: str 
     since, until : str or datetime, optional
         Keep pages whose date (Google News ``publication_date``, else ``lastmod``) falls
         in this range, both ends included (a bare ``until`` date means the whole day).
+        Strings must be ISO 8601 (``2024-03-01``, ``2024-03-01T12:00Z``); other forms
+        such as ``01.03.2024`` are refused, since they do not say which is the day.
         Pages without a date are kept. Child sitemaps whose ``lastmod`` is before
         ``since`` are not fetched.
     match : str, optional
@@ -323,6 +355,7 @@ def collect_sitemap(sitemap, *, output=None, since=None, until=None, match: str 
     (['https://news.example/2024/convoy'], 0)
     """
     _check_errors(errors)
+    _check_output(output)
     lo, hi = _bound(since, "since"), _bound(until, "until")
     try:
         pattern = re.compile(match) if match else None
@@ -363,6 +396,7 @@ def write_jsonl(corpus: pd.DataFrame, path) -> Path:
     >>> read_corpus(path)["date"].iloc[0]
     Timestamp('2024-03-05 00:00:00+0000', tz='UTC')
     """
+    _check_output(path)
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
         for record in corpus.to_dict("records"):
             fh.write(json.dumps({str(k): _json_value(v) for k, v in record.items()},
@@ -371,6 +405,27 @@ def write_jsonl(corpus: pd.DataFrame, path) -> Path:
 
 
 # ---------------------------------------------------------------------------- internals
+
+
+class PagesError(ProblemsError):
+    """Saved pages that are not articles; all are listed in the message."""
+
+    what = "HTML files"
+
+
+def _check_output(output) -> None:
+    if output is not None and Path(output).suffix.lower() != ".jsonl":
+        raise InputError(f"the corpus is written as JSONL, so the output file must end in "
+                         f".jsonl; got {str(output)!r}")
+
+
+def _no_body(min_length: int) -> str:
+    return (f"no article body could be extracted (less than {min_length} characters of "
+            "text outside navigation, link lists and boilerplate)")
+
+
+def _titled(entry: dict) -> str:
+    return f", {entry['title']!r}" if entry.get("title") else ""
 
 
 def _check_errors(errors: str) -> None:
@@ -394,7 +449,7 @@ def _html_files(paths) -> tuple[list[Path], Path]:
             found = sorted(f for f in p.rglob("*") if f.is_file()
                            and f.suffix.lower() in _HTML_SUFFIXES)
             if not found:
-                raise InputError("the folder holds no .html or .htm files", path=p)
+                raise InputError("the folder holds no .html, .htm or .xhtml files", path=p)
             files.extend(found)
         elif p.is_file():
             files.append(p)
@@ -412,11 +467,16 @@ def _url_items(urls) -> list[str]:
         if isinstance(urls, str) and is_http_url(urls):
             return [canonical_url(urls)]
         return list(dict.fromkeys(read_url_list(urls)))
-    out = []
+    out, problems = [], []
     for i, u in enumerate(urls, start=1):
         if not isinstance(u, str) or not is_http_url(u):
-            raise InputError(f"item {i} of urls is not an http(s) URL: {u!r}")
+            problems.append(f"item {i} of urls is not an http(s) URL: {u!r}")
+            continue
         out.append(canonical_url(u))
+    if problems:
+        raise ProblemsError(problems)
+    if not out:
+        raise InputError("the list holds no URLs")
     return list(dict.fromkeys(out))
 
 
@@ -448,12 +508,13 @@ def _fetch_articles(items, fetcher, min_length, errors, progress):
             try:
                 art = extract_article(page.body, url=page.final_url,
                                       content_type=page.content_type, min_length=min_length)
+            except InputError as exc:  # bytes that do not match the page's charset
+                raise FetchError(url, exc.reason) from None
             except Exception as exc:  # one odd page must not end a long run
                 raise FetchError(url, f"extraction failed: {type(exc).__name__}: {exc}") \
                     from exc
             if art is None:
-                raise FetchError(url, f"no article body could be extracted (less than "
-                                 f"{min_length} characters of text)")
+                raise FetchError(url, _no_body(min_length))
         except FetchError as exc:
             if errors == "raise":
                 raise
@@ -467,9 +528,10 @@ def _fetch_articles(items, fetcher, min_length, errors, progress):
 def _record(doc_id: str, art: dict, fallback: dict, *, url, raw_path=None) -> dict:
     text = art.get("text") or fallback.get("text") or ""
     lang = art.get("lang") or fallback.get("lang") or (detect_language(text) if text else None)
+    date = art.get("date") or _iso(fallback.get("date"))
     return {"doc_id": doc_id,
             "source": art.get("source") or (_host(url) if url else None),
-            "date": fallback.get("date") or art.get("date"),
+            "date": date, "date_problems": [] if date else art.get("date_problems") or [],
             "lang": lang, "title": art.get("title") or fallback.get("title"),
             "author": art.get("author") or fallback.get("author"), "url": url, "text": text,
             "raw_path": None if raw_path is None else str(raw_path)}
@@ -484,21 +546,39 @@ def _host(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _iso(value) -> str | None:
+    """A publication date given by a feed or sitemap, if it can be read without guessing."""
+    stamp = _timestamp(value)
+    return None if stamp is None else stamp.isoformat()
+
+
 def _finish(records, failures, total, what, output, threshold) -> pd.DataFrame:
     base = [c for c in COLLECT_COLUMNS if c not in DUPLICATE_COLUMNS]
+    undated = [{"url": r["raw_path"] if r["url"] is None else r["url"], "reason": problem}
+               for r in records for problem in r.pop("date_problems", [])]
     df = pd.DataFrame.from_records(records, columns=base)
-    df["date"] = pd.to_datetime(df["date"], utc=True, errors="coerce", format="mixed")
+    df["date"] = pd.to_datetime(df["date"], utc=True, errors="coerce", format="ISO8601")
     if threshold is not None and len(df):
         df = flag_duplicates(df, threshold=threshold)
     else:
         df = df.assign(duplicate_of=None, near_duplicate_of=None, near_jaccard=math.nan)
     df = df[list(COLLECT_COLUMNS)]
     df.attrs["failures"] = failures
+    df.attrs["date_problems"] = undated
     if failures:
         first = failures[0]
-        warnings.warn(f"{len(failures)} of {total} {what} skipped (see result.attrs"
-                      f"['failures']); first: {first['url']}: {first['reason']}",
-                      CollectWarning, stacklevel=3)
+        warnings.warn(SkippedWarning(
+            f"{len(failures)} of {total} {what} skipped (see result.attrs['failures']); "
+            f"first: {first['url']}: {first['reason']}",
+            cli=f"{len(failures)} of {total} {what} skipped:"), stacklevel=3)
+    if undated:
+        first = undated[0]
+        warnings.warn(SkippedWarning(
+            f"{len(undated)} article date(s) left empty rather than guessed (see "
+            f"result.attrs['date_problems']); first: {first['url']}: {first['reason']}",
+            cli=f"{len(undated)} article date(s) left empty rather than guessed:",
+            attr="date_problems"),
+            stacklevel=3)
     if output is not None:
         if len(df):
             write_jsonl(df, output)
@@ -521,11 +601,15 @@ def _json_value(v):
 def _bound(value, name):
     if value is None:
         return None
+    if isinstance(value, str) and not _ISO.fullmatch(value.strip()):
+        raise InputError(f"{name} must be an ISO 8601 date like 2024-03-31 or "
+                         f"2024-03-31T12:00Z; got {value!r} (other forms are refused: "
+                         "01.03.2024 does not say whether the day or the month comes first)")
     try:
-        ts = pd.Timestamp(value)
+        ts = pd.Timestamp(value.strip() if isinstance(value, str) else value)
     except (ValueError, TypeError):
-        raise InputError(f"{name} must be a date like 2024-03-31 or 2024-03-31T12:00Z; "
-                         f"got {value!r}") from None
+        raise InputError(f"{name} must be an ISO 8601 date like 2024-03-31 or "
+                         f"2024-03-31T12:00Z; got {value!r}") from None
     if pd.isna(ts):
         raise InputError(f"{name} must be a date; got {value!r}")
     ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
@@ -536,10 +620,11 @@ def _bound(value, name):
 
 
 def _timestamp(value):
+    """A sitemap or feed date as a UTC timestamp; ``None`` when missing or when it cannot
+    be read without guessing (``03/04/2024``)."""
     if not value:
         return None
-    ts = pd.to_datetime(value, utc=True, errors="coerce")
-    return None if pd.isna(ts) else ts
+    return read_date(value)[0]
 
 
 def _walk_sitemaps(source, fetcher, since, errors):

@@ -198,7 +198,7 @@ def test_collect_html_skip_warns_once_and_lists_failures():
 
 @pytest.mark.parametrize("make_path, message", [
     (lambda tmp: tmp / "missing.html", r"missing\.html: no such file or folder"),
-    (lambda tmp: tmp, r"the folder holds no \.html or \.htm files"),
+    (lambda tmp: tmp, r"the folder holds no \.html, \.htm or \.xhtml files"),
 ])
 def test_collect_html_bad_paths_raise(tmp_path, make_path, message):
     with pytest.raises(InputError, match=message):
@@ -594,7 +594,7 @@ def test_collect_sitemap_rejects_bad_xml(tmp_path, make_fetcher, content, messag
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({"since": "last week"}, r"since must be a date like 2024-03-31"),
+    ({"since": "last week"}, r"since must be an ISO 8601 date like 2024-03-31"),
     ({"match": "("}, r"match is not a valid regular expression"),
     ({"limit": -1}, r"limit must be a whole number >= 0; got -1"),
 ])
@@ -645,7 +645,9 @@ def test_cli_collect_urls_with_politeness_options(site, tmp_path, capsys):
                    "--no-progress"])
     err = capsys.readouterr().err
     assert status == 0 and "wrote 2 articles" in err
-    assert "skipped: " in err and "gone.html: HTTP 404" in err
+    assert "framing: warning: 1 of 3 URLs skipped:\n" in err
+    assert f"\n  {site.base}/articles/gone.html: HTTP 404 Not Found\n" in err
+    assert "attrs" not in err
     assert {h["User-Agent"] for _, _, h in site.log} == {"framing-test/1.0 (tests@example.org)"}
     assert any((tmp_path / "cache").rglob("*.html"))
 
@@ -782,7 +784,7 @@ def test_sitemap_limits_and_child_failures(site, make_fetcher, tmp_path, monkeyp
     monkeypatch.setattr(parse, "SITEMAP_MAX_BYTES", 10)
     with pytest.raises(InputError, match=r"index\.xml: the sitemap is larger than 10 bytes"):
         collect_sitemap(index, fetcher=make_fetcher())
-    with pytest.raises(InputError, match=r"until must be a date like 2024-03-31"):
+    with pytest.raises(InputError, match=r"until must be an ISO 8601 date like 2024-03-31"):
         collect_sitemap(index, until="soon", fetcher=make_fetcher())
 
 
@@ -795,3 +797,218 @@ def test_framing_command_has_collect(tmp_path, capsys):
     assert "wrote 1 article to" in capsys.readouterr().err
     assert main(["collect", "feed", str(FIXTURES / "not_a_feed.xml"), "-o", str(out)]) == 2
     assert "not an RSS or Atom feed" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------ review fixes
+
+PARAS = ("Western officials said on Tuesday that the offensive in the east of the country had "
+         "entered a new phase, as forces pressed on near the river.",
+         "Analysts cautioned that the front line had barely moved in months, and that both "
+         "sides were suffering heavy losses in the fighting around the town.")
+
+
+def _page(title="Convoy arrives", paras=PARAS, head="", charset="utf-8", lang="en"):
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="{charset}">'
+            f'<title>{title}</title><meta property="og:site_name" content="Daily Planet">'
+            f'{head}</head><body><header><nav><a href="/">Home</a> <a href="/w">World</a>'
+            f'</nav></header><main><article><h1>{title}</h1><p class="byline">By Jane Roe'
+            f'</p>{body}</article></main><footer><p>(c) 2024 Daily Planet. <a href="/p">'
+            'Privacy</a></p></footer></body></html>')
+
+
+NAV_ONLY = ('<html lang="en"><head><meta charset="utf-8"><title>Home</title></head><body><nav>'
+            '<ul>' + "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(30))
+            + '</ul></nav></body></html>')
+LINK_LIST = ('<html lang="en"><head><title>Home</title></head><body><div><ul>'
+             + "".join(f'<li><a href="/s{i}">Top story number {i} of the day</a></li>'
+                       for i in range(20)) + '</ul></div></body></html>')
+
+
+def test_navigation_and_link_lists_are_not_articles(tmp_path):
+    (tmp_path / "nav.html").write_text(NAV_ONLY, encoding="utf-8")
+    (tmp_path / "links.html").write_text(LINK_LIST, encoding="utf-8")
+    (tmp_path / "ok.html").write_text(_page(), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        collect_html(tmp_path, output=tmp_path / "c.jsonl", progress=False)
+    reason = ("no article body could be extracted (less than 200 characters of text outside "
+              "navigation, link lists and boilerplate); is this an article page?")
+    assert str(info.value) == (
+        "2 problems in HTML files:\n"
+        f"  {tmp_path / 'links.html'}: {reason}\n  {tmp_path / 'nav.html'}: {reason}\n"
+        "nothing was written; leave these files out (in Python, errors='skip' skips them)")
+    assert not (tmp_path / "c.jsonl").exists()
+
+
+def test_short_article_keeps_paragraphs_without_headline_and_byline(tmp_path):
+    ru = ("Министерство обороны России в среду сообщило о продолжении операции на "
+          "нескольких направлениях по данным ведомства.",
+          "Эксперты отмечают, что ситуация на фронте остаётся напряжённой, а переговоры "
+          "между сторонами пока не возобновились.")
+    page = tmp_path / "ru.html"
+    page.write_text(_page("Mismatch charset", ru, charset="iso-8859-1", lang="ru"),
+                    encoding="utf-8")
+    df = collect_html(page, progress=False)
+    assert df.loc[0, "text"] == "\n".join(ru)
+
+
+@pytest.mark.parametrize("head, date", [
+    ('<meta name="date" content="03/04/2024">', None),
+    ('<meta property="article:modified_time" content="2024-05-01T10:00:00Z">', None),
+    ('<meta name="date" content="03/04/2024"><meta property="article:published_time" '
+     'content="2024-03-05T23:30:00-05:00"><meta property="article:modified_time" '
+     'content="2024-05-01T10:00:00Z">', "2024-03-06T04:30:00Z"),
+    ('<meta name="pubdate" content="5 March 2024">', "2024-03-05"),
+])
+def test_page_dates_are_publication_dates_never_guessed(tmp_path, head, date):
+    page = tmp_path / "a.html"
+    page.write_text(_page(head=head), encoding="utf-8")
+    if date is None and "03/04" in head:
+        with pytest.warns(CollectWarning, match=r"1 article date\(s\) left empty rather than "
+                                                r"guessed"):
+            df = collect_html(page, progress=False)
+        assert df.attrs["date_problems"] == [{"url": str(page), "reason": (
+            "date '03/04/2024' does not say whether the day or the month comes first "
+            '(<meta name="date">); the date was left empty rather than guessed')}]
+    else:
+        df = collect_html(page, progress=False)
+        assert df.attrs["date_problems"] == []
+    assert (pd.isna(df.loc[0, "date"]) if date is None
+            else df.loc[0, "date"] == pd.Timestamp(date, tz="UTC"))
+
+
+def test_cli_prints_dates_left_empty(tmp_path, capsys):
+    page = tmp_path / "a.html"
+    page.write_text(_page(head='<meta name="date" content="03/04/2024">'), encoding="utf-8")
+    assert collect.main(["html", str(page), "-o", str(tmp_path / "c.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("framing: warning: 1 article date(s) left empty rather than guessed:"
+                          f"\n  {page}: date '03/04/2024' does not say whether the day or the "
+                          "month comes first")
+
+
+def test_since_and_until_must_be_iso(tmp_path, capsys):
+    assert collect.main(["sitemap", str(FIXTURES / "sitemap.xml"), "--since", "01.03.2024",
+                         "-o", str(tmp_path / "c.jsonl")]) == 2
+    assert capsys.readouterr().err == (
+        "framing: error: since must be an ISO 8601 date like 2024-03-31 or 2024-03-31T12:00Z;"
+        " got '01.03.2024' (other forms are refused: 01.03.2024 does not say whether the day "
+        "or the month comes first)\n")
+
+
+def test_feed_dates_page_first_and_never_updated(site, make_fetcher):
+    site.serve("/a", _page(head='<meta name="pubdate" content="2024-03-12">'))
+    site.serve("/b", _page("Other", (PARAS[1], PARAS[0])))
+    site.serve("/feed.atom", (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Planet</title>'
+        f'<entry><title>A</title><link href="{site.base}/a"/>'
+        '<published>2024-03-01T00:00:00Z</published><updated>2024-04-01T00:00:00Z</updated>'
+        f'</entry><entry><title>B</title><link href="{site.base}/b"/>'
+        '<updated>2024-04-02T00:00:00Z</updated></entry></feed>'), ctype="application/atom+xml")
+    df = collect_feed(f"{site.base}/feed.atom", fetcher=make_fetcher(), progress=False)
+    assert df.loc[0, "date"] == pd.Timestamp("2024-03-12", tz="UTC")   # the page's own
+    assert pd.isna(df.loc[1, "date"])                                  # <updated> unused
+
+
+def test_output_must_be_jsonl(tmp_path):
+    with pytest.raises(InputError) as info:
+        collect_html(FIXTURES / "kestrel_grain.html", output=tmp_path / "corpus.csv")
+    assert str(info.value) == ("the corpus is written as JSONL, so the output file must end "
+                               f"in .jsonl; got {str(tmp_path / 'corpus.csv')!r}")
+    assert not (tmp_path / "corpus.csv").exists()
+
+
+def test_charset_of_the_page_used_when_the_header_is_wrong(site, make_fetcher):
+    page = _page("Новости дня", ("Министерство обороны сообщило о ходе операции на нескольких "
+                                 "направлениях. " * 3, "Эксперты отмечают, что переговоры "
+                                 "между сторонами пока не возобновились."),
+                 charset="windows-1251", lang="ru")
+    site.serve("/cp", page.encode("cp1251"), ctype="text/html; charset=utf-8")
+    df = collect_urls([f"{site.base}/cp"], fetcher=make_fetcher(), progress=False)
+    assert df.loc[0, "text"].startswith("Министерство обороны") and "\ufffd" not in \
+        df.loc[0, "text"]
+    bad = page.replace('charset="windows-1251"', 'charset="utf-8"').encode("cp1251")
+    site.serve("/bad", bad, ctype="text/html; charset=utf-8")
+    with pytest.warns(CollectWarning):
+        df = collect_urls([f"{site.base}/bad"], fetcher=make_fetcher(), progress=False)
+    reason = df.attrs["failures"][0]["reason"]
+    assert reason == ("the text has 254 undecodable characters (U+FFFD) in 294; the page's "
+                      "bytes do not match its charset (HTTP header: utf-8; page: utf-8)")
+
+
+def test_fractional_crawl_delay_is_honoured(site, make_fetcher):
+    from framing._collect_fetch import crawl_delay
+
+    assert crawl_delay(["User-agent: *", "Crawl-delay: 0.5"], "framing/1") == 0.5
+    site.serve("/robots.txt", "User-agent: *\nCrawl-delay: 0.3\n", ctype="text/plain")
+    site.serve("/1", "x")
+    site.serve("/2", "x")
+    fetcher = make_fetcher(delay=0.01)
+    fetcher.get(f"{site.base}/1")
+    fetcher.get(f"{site.base}/2")
+    first, second = site.times("/1")[0], site.times("/2")[0]
+    assert second - first >= 0.29
+
+
+def test_feed_entries_are_all_accounted_for(tmp_path, make_fetcher):
+    feed = tmp_path / "feed.rss"
+    feed.write_text("<rss version='2.0'><channel><title>T</title>"
+                    "<item><title>One</title><link>https://a.example/1</link>"
+                    "<description>First.</description></item>"
+                    "<item><title>No link</title><description>Text.</description></item>"
+                    "<item><title>Again</title><link>https://a.example/1#x</link>"
+                    "<description>Again.</description></item></channel></rss>",
+                    encoding="utf-8")
+    with pytest.warns(CollectWarning, match=r"2 of 3 feed entries skipped"):
+        df = collect_feed(feed, full_text=False, fetcher=make_fetcher(), progress=False)
+    assert df["url"].tolist() == ["https://a.example/1"]
+    assert df.attrs["failures"] == [
+        {"url": f"{feed} (entry 2, 'No link')", "reason": "the entry has no link"},
+        {"url": f"{feed} (entry 3, 'Again')",
+         "reason": "same link as entry 1: https://a.example/1"}]
+
+
+def test_all_bad_url_lines_are_listed(tmp_path, capsys):
+    listing = tmp_path / "urls.txt"
+    listing.write_text("https://a.example/1\nnot a url\n\n  www.b.example/x\n",
+                       encoding="utf-8")
+    assert collect.main(["urls", str(listing), "-o", str(tmp_path / "c.jsonl")]) == 2
+    assert capsys.readouterr().err == (
+        f"framing: error: 2 problems in URL list {listing}:\n"
+        f"  {listing}:2:1: not an http(s) URL: 'not a url'\n"
+        f"  {listing}:4:3: not an http(s) URL: 'www.b.example/x'\n"
+        "expected one absolute URL per line, like https://example.org/news/1 (blank lines and "
+        "lines starting with # are skipped)\n")
+    with pytest.raises(InputError, match=r"item 1 of urls is not an http\(s\) URL: 'x'\n"
+                                         r"  item 3 of urls is not an http\(s\) URL: 3"):
+        collect_urls(["x", "https://a.example/", 3], cache_dir=None)
+
+
+def test_empty_url_list(tmp_path):
+    listing = tmp_path / "urls.txt"
+    listing.write_text("# nothing yet\n\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        collect_urls(listing, cache_dir=None)
+    assert str(info.value) == (f"{listing}: the list holds no URLs (blank lines and lines "
+                               "starting with # are skipped)")
+
+
+def test_cli_nothing_collected_is_an_error(site, tmp_path, capsys):
+    out = tmp_path / "c.jsonl"
+    status = _cli(["collect", "urls", f"{site.base}/gone", "-o", str(out), "--cache",
+                   str(tmp_path / "cache"), "--delay", "0", "--retries", "0", "--contact",
+                   "t@example.org", "--no-progress"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err == (f"framing: warning: 1 of 1 URLs skipped:\n  {site.base}/gone: HTTP 404 Not "
+                   f"Found\nframing: error: no article was collected, so {out} was not "
+                   "written\n")
+
+
+def test_redirect_into_disallowed_path_names_both(site, make_fetcher):
+    site.serve("/robots.txt", "User-agent: *\nDisallow: /private/\n", ctype="text/plain")
+    site.serve("/moved", "", status=302, headers={"Location": "/private/x"})
+    with pytest.raises(FetchError) as info:
+        make_fetcher().get(f"{site.base}/moved")
+    assert str(info.value) == (f"{site.base}/moved: redirected to {site.base}/private/x, "
+                               "which is disallowed by robots.txt for User-Agent 'framing'")

@@ -307,9 +307,15 @@ def test_workers_leave_ctrl_c_to_the_calling_process():
 
     from framing.detect import compile_lexicon, worker_pool
 
-    with worker_pool(compile_lexicon("ukraine_war"), 1) as pool:
-        assert pool.submit(_sigint_is_ignored).result() is True
-    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
+    # the workers must ignore Ctrl-C even when the calling process handles it (a test run
+    # in the background may itself have inherited "ignore")
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with worker_pool(compile_lexicon("ukraine_war"), 1) as pool:
+            assert pool.submit(_sigint_is_ignored).result() is True
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def test_language_warnings_point_at_the_caller_and_skip_texts_without_letters():
