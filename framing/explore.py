@@ -18,6 +18,7 @@ import html
 import io
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from framing.errors import InputError
@@ -444,14 +445,55 @@ def _known(param: str, what: str, given: list, available: list) -> list:
     return list(given)
 
 
+def _utc_dates(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The corpus with its ``date`` column as UTC timestamps, as :func:`read_corpus` gives
+    it: naive datetimes are taken as UTC, others converted; text must be ISO 8601."""
+    if "date" not in corpus.columns:
+        return corpus
+    dates = corpus["date"]
+    if isinstance(dates.dtype, pd.DatetimeTZDtype):
+        return corpus if str(dates.dt.tz) == "UTC" else corpus.assign(
+            date=dates.dt.tz_convert("UTC"))
+    if pd.api.types.is_datetime64_dtype(dates):
+        return corpus.assign(date=dates.dt.tz_localize("UTC"))
+    given = dates.notna() & (dates.astype(str).str.strip() != "")
+    parsed = []
+    for v in dates:
+        try:
+            ts = pd.to_datetime(v.strip() if isinstance(v, str) else v, format="ISO8601") \
+                if isinstance(v, str) else pd.Timestamp(v)
+        except (ValueError, TypeError):
+            ts = pd.NaT
+        if ts is not pd.NaT and ts is not None:
+            ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+        parsed.append(ts)
+    parsed = pd.Series(pd.to_datetime(pd.Series(parsed, dtype="object"), utc=True),
+                       index=corpus.index)
+    bad = np.flatnonzero((given & parsed.isna()).to_numpy())
+    if len(bad):
+        shown = "; ".join(f"row {i + 1}: {dates.iloc[i]!r}" for i in bad[:5])
+        more = f" (and {len(bad) - 5} more)" if len(bad) > 5 else ""
+        raise InputError(f"the corpus 'date' column has {len(bad)} value(s) that are not ISO "
+                         f"8601 dates like '2024-03-01': {shown}{more}. Read the corpus with "
+                         "framing.read_corpus (date_format= for other formats), or convert the "
+                         "column with pd.to_datetime(..., utc=True).")
+    return corpus.assign(date=parsed)
+
+
 def _timestamp(value):
     if value is None or value == "":
         return None
     try:
-        ts = pd.Timestamp(value)
+        if isinstance(value, str):      # ISO 8601 only: pd.Timestamp("March") is year 1
+            ts = pd.to_datetime(value.strip(), format="ISO8601")
+        else:
+            ts = pd.Timestamp(value)
     except (ValueError, TypeError):
-        raise InputError(f"The 'dates' parameter of explore must hold dates like "
+        raise InputError(f"The 'dates' parameter of explore must hold ISO 8601 dates like "
                          f"'2024-03-01'; got {value!r}.") from None
+    if ts is pd.NaT:
+        raise InputError(f"The 'dates' parameter of explore must hold ISO 8601 dates like "
+                         f"'2024-03-01'; got {value!r}.")
     return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
 
 
@@ -525,6 +567,7 @@ def explore(corpus, hits_or_lexicon="ukraine_war", *, sources=None, frames=None,
     if not isinstance(corpus, pd.DataFrame):
         corpus = read_corpus(corpus)
     check_columns(corpus, ("doc_id", "text"), table="corpus", param="corpus")
+    corpus = _utc_dates(corpus)
     if by not in corpus.columns:
         raise InputError(f"The 'by' parameter of explore must be a column of the corpus; got "
                          f"{by!r}. Available: {', '.join(map(str, corpus.columns))}.")

@@ -102,9 +102,10 @@ def keyness(corpus: pd.DataFrame, *, by: str = "source", target, reference=None,
         The corpus table.
     by : str, default="source"
         The grouping column.
-    target : str or list of str
-        The group(s) of interest (group *a*).
-    reference : str or list of str, optional
+    target : str, number or list of them
+        The group(s) of interest (group *a*); compared as text, as the ``by`` column is
+        (``target=2024`` with a column of years).
+    reference : str, number or list of them, optional
         The group(s) to compare with (group *b*); default: every other group ("the rest").
     hits : DataFrame, optional
         With ``unit="frame"`` or ``unit="entry"``: the hits table to count (found with
@@ -114,7 +115,9 @@ def keyness(corpus: pd.DataFrame, *, by: str = "source", target, reference=None,
     alpha_0 : float, default=1000
         Total pseudo-count of the informative Dirichlet prior (the corpus of both groups).
     min_count : int, default=5
-        Drop terms seen fewer times than this in both groups together.
+        Leave out of the result the terms seen fewer times than this in both groups
+        together. It only filters rows: the prior and the totals use every counted term,
+        so a term's ``z`` does not change with ``min_count``.
     drop_stopwords : bool, default=True
         With ``unit="term"``, drop this project's stopwords of each article's language.
     lexicon : Lexicon or str, optional
@@ -148,21 +151,34 @@ def keyness(corpus: pd.DataFrame, *, by: str = "source", target, reference=None,
     if unit not in ("term", "frame", "entry"):
         raise InputError(f"unit must be 'term', 'frame' or 'entry'; got {unit!r}.")
     groups = corpus[by].astype(str)
-    targets = [target] if isinstance(target, str) else list(target)
-    unknown = [t for t in targets if t not in set(groups)]
+    present = sorted(set(groups))
+    if not present:
+        raise InputError("the corpus is empty: no groups to compare.")
+    targets = _group_list(target)
+    unknown = [t for t in targets if t not in present]
     if unknown:
         raise InputError(f"target group(s) {', '.join(map(repr, unknown))} not in column "
-                         f"{by!r}; groups: {', '.join(sorted(set(groups)))}.")
+                         f"{by!r}; groups: {', '.join(present)}.")
     in_a = groups.isin(targets)
     if reference is None:
         in_b = ~in_a
         ref_label = "rest"
     else:
-        refs = [reference] if isinstance(reference, str) else list(reference)
+        refs = _group_list(reference)
+        unknown = [r for r in refs if r not in present]
+        if unknown:
+            raise InputError(f"reference group(s) {', '.join(map(repr, unknown))} not in "
+                             f"column {by!r}; groups: {', '.join(present)}.")
+        both = [r for r in refs if r in targets]
+        if both:
+            raise InputError(f"group(s) {', '.join(map(repr, both))} are both target and "
+                             "reference: a group cannot be compared with itself.")
         in_b = groups.isin(refs)
         ref_label = ", ".join(refs)
     if not in_b.any():
-        raise InputError("the reference group is empty: nothing to compare the target with.")
+        raise InputError(f"the reference group is empty: every article is in the target "
+                         f"({', '.join(targets)}); nothing to compare it with. Groups: "
+                         f"{', '.join(present)}.")
     a_counts, b_counts, frames = _counts(corpus, in_a, in_b, unit, hits, lexicon,
                                          drop_stopwords)
     terms = sorted(set(a_counts) | set(b_counts))
@@ -188,6 +204,13 @@ def keyness(corpus: pd.DataFrame, *, by: str = "source", target, reference=None,
         "prior": "corpus of both groups", "alpha_0": float(alpha_0)})
     out = out.sort_values(["z", "term"], ascending=[False, True], kind="stable")
     return out.reset_index(drop=True)
+
+
+def _group_list(value) -> list[str]:
+    """Group names as the strings the grouping column is compared as (``2024`` -> "2024")."""
+    values = [value] if isinstance(value, str) or not pd.api.types.is_list_like(value) \
+        else list(value)
+    return [str(v) for v in values]
 
 
 def _counts(corpus, in_a, in_b, unit, hits, lexicon, drop_stopwords):

@@ -200,6 +200,22 @@ def _tokens_meet(a, b) -> bool:
     return ta == tb
 
 
+def _can_overlap(e: Term, t: Term) -> bool:
+    """True if some text can hold a match of ``e`` sharing a word with a match of ``t``.
+
+    An exclude vetoes the matches it overlaps. Matches are runs of consecutive words, so
+    they overlap when, at some offset, every word position both cover can match both
+    tokens: ``proxy server*`` and ``proxy war*`` share ``proxy`` but differ on the next
+    word, so no text has them overlapping.
+    """
+    m, n = len(e.tokens), len(t.tokens)
+    for d in range(-(m - 1), n):            # the exclude starts at word d of the term
+        if all(_tokens_meet(e.tokens[i], t.tokens[d + i])
+               for i in range(max(0, -d), min(m, n - d))):
+            return True
+    return False
+
+
 def _same_lang(a: Term, b: Term) -> bool:
     return a.lang == b.lang or ANY_LANG in (a.lang, b.lang)
 
@@ -230,10 +246,10 @@ def _lint_frame(frame, rows, min_glob: int) -> None:
                                        f"{vetoes[0].pattern!r} ({vetoes[0].origin}), so it "
                                        "never counts")
     for e in excludes:
-        if not any(_same_lang(e, t) and any(_tokens_meet(x, y) for x in e.tokens
-                                           for y in t.tokens) for t in terms):
-            _problem(rows, "warning", e, "this exclude overlaps no term of its frame "
-                                         f"{frame.name!r}, so it vetoes nothing")
+        if not any(_same_lang(e, t) and _can_overlap(e, t) for t in terms):
+            _problem(rows, "warning", e, f"exclude {e.pattern!r} overlaps no match of the "
+                                         f"frame {frame.name!r}'s terms: it can never veto "
+                                         "anything")
 
 
 def _lint_shadowing(terms, rows) -> None:
@@ -467,7 +483,9 @@ def suggest_terms(corpus, lexicon, frame: str, *, lang: str | None = None,
     Parameters
     ----------
     corpus : DataFrame or path
-        A corpus table with ``doc_id``, ``text`` and (for ``lang=None``) ``lang``.
+        A corpus table with ``doc_id``, ``text`` and optionally ``lang``; the language
+        of a document without one is guessed (:func:`framing.text.detect_language`),
+        as :func:`framing.find_hits` does, so its stopwords are left out.
     lexicon : Lexicon, str or Path
     frame : str
         The frame whose terms are the seeds.
@@ -527,6 +545,13 @@ def suggest_terms(corpus, lexicon, frame: str, *, lang: str | None = None,
     corpus = _corpus(corpus)
     lex = read_lexicon(lexicon)
     _check_suggest_args(corpus, lex, frame, by, target, measure, scope, window, n)
+    if lang is None and (
+            "lang" not in corpus.columns or not all(
+                isinstance(v, str) and v for v in corpus["lang"].tolist())):
+        # guessed as find_hits does, so each language's stopwords are left out
+        from framing.detect import _languages
+
+        corpus = corpus.assign(lang=_languages(corpus, None))
     if lang is not None:
         langs = [lang]
     elif "lang" in corpus.columns:
@@ -756,22 +781,29 @@ def validation_sample(hits, corpus, *, per_cell: int = 10, by: str | None = "sou
     frames : str or list of str, optional
         Only these frames.
     blind : bool, default=False
-        Leave out the ``by`` column, so a coder does not see the source.
+        Hide what reveals the group from the coder: the sheet keeps only ``item``,
+        ``frame``, ``entry``, ``left``, ``match``, ``right`` and ``correct`` (document
+        ids such as ``rt-00070`` often name the outlet, so ``doc_id``, ``start`` and
+        ``end`` go too). The key that maps each ``item`` back to its ``doc_id``, group,
+        ``start`` and ``end`` is in ``sheet.attrs["key"]`` (the command line writes it
+        to ``SHEET.key.csv``), and the same call with ``blind=False`` gives the same
+        items unblinded. The context itself may still name the outlet.
 
     Returns
     -------
     DataFrame
-        The coding sheet: ``item`` (1, 2, ...), ``doc_id``, the ``by`` column (unless
-        ``blind``), ``frame``, ``entry``, ``start``, ``end``, ``left``, ``match``,
-        ``right`` (white space collapsed), ``correct`` (empty). Sorted by frame; within a
-        frame the lines are shuffled, so groups are interleaved.
+        The coding sheet: ``item`` (1, 2, ...), ``doc_id``, the ``by`` column,
+        ``frame``, ``entry``, ``start``, ``end``, ``left``, ``match``, ``right`` (white
+        space collapsed), ``correct`` (empty); with ``blind``, without ``doc_id``, the
+        ``by`` column, ``start`` and ``end``. Sorted by frame; within a frame the lines
+        are shuffled, so groups are interleaved.
 
     Raises
     ------
     InputError
-        Missing columns, a ``by`` that is not a corpus column, hits of documents that
-        are not in the corpus, or a ``per_cell``/``window`` that is not a positive
-        integer.
+        Missing columns, a ``by`` that is not a corpus column, an unknown frame in
+        ``frames``, hits of documents that are not in the corpus, or a
+        ``per_cell``/``window`` that is not a positive integer.
 
     Examples
     --------
@@ -800,7 +832,14 @@ def validation_sample(hits, corpus, *, per_cell: int = 10, by: str | None = "sou
         raise InputError(f"The 'by' parameter of validation_sample must be a column of "
                          f"corpus; got {by!r}. Available: {', '.join(map(str, corpus.columns))}.")
     if frames is not None:
-        hits = hits[hits["frame"].isin([frames] if isinstance(frames, str) else frames)]
+        frames = [frames] if isinstance(frames, str) else list(frames)
+        known = list(pd.unique(hits["frame"].astype(str)))
+        unknown = [f for f in frames if f not in known]
+        if unknown:
+            raise InputError(f"unknown frame(s) {', '.join(map(repr, unknown))}: no hit has "
+                             f"it (not a frame of the lexicon, or it never matched); frames "
+                             f"with hits: {', '.join(sorted(known)) or '(none)'}.")
+        hits = hits[hits["frame"].isin(frames)]
     texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"]))
     hits = hits.assign(doc_id=hits["doc_id"].astype(str))
     unknown = sorted(set(hits["doc_id"]) - set(texts))
@@ -817,10 +856,11 @@ def validation_sample(hits, corpus, *, per_cell: int = 10, by: str | None = "sou
     for _, cell in hits.groupby(["frame", group], sort=True, dropna=False):
         k = min(per_cell, len(cell))
         picked.append(cell.iloc[np.sort(rng.choice(len(cell), size=k, replace=False))])
-    cols = ["doc_id", *([] if by is None or blind else [by]), "frame", "entry", "start",
-            "end", "left", "match", "right", "correct"]
+    cols = ["doc_id", *([] if by is None else [by]), "frame", "entry", "start", "end",
+            "left", "match", "right", "correct"]
     if not picked:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in ["item", *cols]})
+        return _blinded(pd.DataFrame({c: pd.Series(dtype="object") for c in ["item", *cols]}),
+                        by, blind)
     sample = pd.concat(picked, ignore_index=True)
     order = []
     for _, idx in sample.groupby("frame", sort=True).groups.items():
@@ -831,7 +871,17 @@ def validation_sample(hits, corpus, *, per_cell: int = 10, by: str | None = "sou
     sample["left"], sample["match"], sample["right"] = zip(*kwic)
     sample["correct"] = ""
     sample.insert(0, "item", range(1, len(sample) + 1))
-    return sample[["item", *cols]]
+    return _blinded(sample[["item", *cols]], by, blind)
+
+
+def _blinded(sheet: pd.DataFrame, by, blind: bool) -> pd.DataFrame:
+    """The sheet without what reveals the group, its key in ``attrs["key"]`` (if blind)."""
+    if not blind:
+        return sheet
+    hidden = ["doc_id", *([] if by is None else [by]), "start", "end"]
+    out = sheet.drop(columns=hidden)
+    out.attrs["key"] = sheet[["item", *hidden]].copy()
+    return out
 
 
 def _kwic(text: str, start: int, end: int, window: int) -> tuple[str, str, str]:
@@ -849,8 +899,12 @@ def wilson_interval(k, n, *, level: float = 0.95) -> tuple[float, float]:
 
     Examples
     --------
+    Clipped to [0, 1]: exactly 0 when ``k`` is 0, exactly 1 when ``k`` is ``n``.
+
     >>> [round(x, 3) for x in wilson_interval(19, 20)]
     [0.764, 0.991]
+    >>> wilson_interval(0, 5)[0], wilson_interval(5, 5)[1]
+    (0.0, 1.0)
     """
     if n == 0:
         return (math.nan, math.nan)
@@ -859,7 +913,10 @@ def wilson_interval(k, n, *, level: float = 0.95) -> tuple[float, float]:
     denom = 1 + z * z / n
     center = (p + z * z / (2 * n)) / denom
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, center - half), min(1.0, center + half))
+    # At k = 0 (k = n) the bound is exactly 0 (1); rounding would leave ~1e-17.
+    low = 0.0 if k <= 0 else max(0.0, center - half)
+    high = 1.0 if k >= n else min(1.0, center + half)
+    return (low, high)
 
 
 def cohen_kappa(a, b) -> float:
@@ -880,7 +937,9 @@ def cohen_kappa(a, b) -> float:
     return math.nan if pe >= 1 else (po - pe) / (1 - pe)
 
 
-def score_validation(sheet, *, level: float = 0.95, code: str | None = None) -> pd.DataFrame:
+def score_validation(sheet, *, level: float = 0.95, code: str | None = None,
+                     by: str | None = None, key=None,
+                     encoding: str = "utf-8") -> pd.DataFrame:
     """Precision per term, per frame and overall from a coded sheet, with Wilson intervals.
 
     Parameters
@@ -890,28 +949,43 @@ def score_validation(sheet, *, level: float = 0.95, code: str | None = None) -> 
         one code column: ``correct``, or ``coder1`` and ``coder2``. Codes are ``1``/``0``
         or ``y``/``n`` (also ``yes``/``no``, any case); an empty cell is a line not coded
         yet, left out with one warning. Other columns (the context) are not needed, so a
-        sheet stripped of article text scores the same.
+        sheet stripped of article text scores the same. A CSV may use ``,``, ``;`` or
+        tabs between columns (read from its header line); spaces around column names are
+        ignored, and wholly empty lines are skipped.
     level : float, default=0.95
         Confidence level of the Wilson intervals.
     code : str, optional
         The column precision is computed from; by default ``correct`` when it holds any
         code, else ``coder1``.
+    by : str, optional
+        Also score per group of this column (of the sheet, or of ``key``), per frame and
+        over all frames: rows of scope ``group``, with the group in a ``group`` column.
+    key : DataFrame or path to a CSV, optional
+        The key of a blind sheet (``sheet.attrs["key"]`` of :func:`validation_sample`,
+        or the ``.key.csv`` the command line writes): its columns are joined to the sheet
+        on ``item``.
+    encoding : str, default="utf-8"
+        Text encoding of the CSV files. A file starting with a UTF-16 or UTF-32 byte
+        order mark (as Excel's "Unicode text") is read as such.
 
     Returns
     -------
     DataFrame
-        One row per term, then per frame, then ``all``: ``scope`` (``term`` | ``frame``
-        | ``all``), ``frame``, ``entry``, ``n`` (coded lines), ``n_correct``,
-        ``precision``, ``ci_low``, ``ci_high``; with ``coder1`` and ``coder2``,
-        ``n_both`` (lines both coded), ``agreement`` and Cohen's ``kappa`` per frame and
-        overall (``nan`` otherwise).
+        One row per term, then per frame, then ``all`` (then per group, with ``by``):
+        ``scope`` (``term`` | ``frame`` | ``all`` | ``group``), ``frame``, ``entry``,
+        (``group``, with ``by``), ``n`` (coded lines), ``n_correct``, ``precision``,
+        ``ci_low``, ``ci_high``; with ``coder1`` and ``coder2``, ``n_both`` (lines both
+        coded), ``agreement`` and Cohen's ``kappa`` per frame and overall (``nan``
+        otherwise).
 
     Raises
     ------
     InputError
-        The sheet is missing, lacks columns, or ``level`` is not in (0, 1).
+        The sheet is missing, lacks columns, is not valid text in ``encoding``, or
+        ``level`` is not in (0, 1); ``by`` is not a column; the key lacks items.
     SheetError
-        Codes other than 1/0/y/n, listing every bad cell with its line.
+        Codes other than 1/0/y/n, duplicated items or hits, an empty frame or entry, a
+        line with more or fewer cells than the header: every one, with its line.
 
     Examples
     --------
@@ -928,9 +1002,9 @@ def score_validation(sheet, *, level: float = 0.95, code: str | None = None) -> 
     if not (isinstance(level, float) and 0 < level < 1):
         raise InputError(f"The 'level' parameter of score_validation must be a number "
                          f"between 0 and 1 (e.g. 0.95); got {level!r}.")
-    df, where = _read_sheet(sheet)
-    if df.empty:
-        return _empty_precision()
+    df, where, problems = _read_sheet(sheet, encoding)
+    if df.empty and not problems:
+        return _empty_precision(by)
     missing = [c for c in ("frame", "entry") if c not in df.columns]
     present = [c for c in _CODE_COLUMNS if c in df.columns]
     found = ", ".join(map(str, df.columns))
@@ -945,40 +1019,161 @@ def score_validation(sheet, *, level: float = 0.95, code: str | None = None) -> 
         raise InputError(f"validation sheet {where('')}has no code column: expected "
                          f"'correct' (or 'coder1' and 'coder2') holding 1/0 or y/n; "
                          f"found: {found}.")
+    problems = problems + _sheet_rows(df, where)
     codes = {c: _codes(df[c], c, where) for c in dict.fromkeys([*present, *(
         [code] if code else [])])}
-    problems = [p for _, errs in codes.values() for p in errs]
+    problems += [p for _, errs in codes.values() for p in errs]
     if problems:
+        problems.sort(key=_line_of)
         raise SheetError(problems, path=where(None) or None)
     codes = {c: v for c, (v, _) in codes.items()}
     col = code or ("correct" if "correct" in codes and codes["correct"].notna().any()
                    else "coder1" if "coder1" in codes else present[0])
-    return _precision_table(df, codes, col, level)
+    groups = None
+    if key is not None:
+        df = _join_key(df, key, where, encoding)
+    if by is not None:
+        if by not in df.columns:
+            hint = "" if key is not None or "item" not in df.columns else (
+                " (a blind sheet: pass its key, key='sheet.key.csv')")
+            raise InputError(f"The 'by' parameter of score_validation must be a column of "
+                             f"the sheet or of its key; got {by!r}. Found: "
+                             f"{', '.join(map(str, df.columns))}{hint}.")
+        groups = df[by].astype(str).reset_index(drop=True)
+    return _precision_table(df, codes, col, level, groups)
 
 
-def _read_sheet(sheet):
+def _line_of(problem: str):
+    m = re.search(r":(\d+): ", problem) or re.match(r"row (\d+): ", problem)
+    return int(m.group(1)) if m else 0
+
+
+def _read_sheet(sheet, encoding: str = "utf-8"):
+    """The sheet as a table of strings, ``where(i)`` naming row ``i``, and the problems
+    found while reading (lines with the wrong number of cells)."""
     if isinstance(sheet, (str, Path)):
         path = Path(sheet)
         if not path.is_file():
             raise InputError(f"no validation sheet at {str(path)!r}: pass the CSV written "
                              "from validation_sample.")
-        try:
-            df = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
-        except pd.errors.EmptyDataError:
-            df = pd.DataFrame()
-        except pd.errors.ParserError as exc:
-            raise InputError(f"malformed CSV: {str(exc).strip()}", path=path) from None
+        df, lines, problems = _read_sheet_csv(path, encoding)
 
         def where(i):
-            return str(path) if i is None else (f"{path} " if i == "" else f"{path}:{i + 2}")
-        return df, where
+            return str(path) if i is None else (f"{path} " if i == "" else
+                                                f"{path}:{lines[i]}")
+        return df, where, problems
     if not isinstance(sheet, pd.DataFrame):
         raise InputError(f"score_validation needs a coding sheet (a DataFrame or the path "
                          f"of a CSV); got {type(sheet).__name__}.")
 
     def where(i):
         return "" if i is None or i == "" else f"row {i + 1}"
-    return sheet.reset_index(drop=True), where
+    df = sheet.reset_index(drop=True)
+    return df.rename(columns=lambda c: c.strip() if isinstance(c, str) else c), where, []
+
+
+def _read_sheet_csv(path: Path, encoding: str):
+    import csv
+    import io
+
+    from framing.formats._common import read_text
+
+    text = read_text(path, encoding)
+    header_line = text.split("\n", 1)[0]
+    unquoted = re.sub(r'"[^"]*"', "", header_line)
+    counts = {d: unquoted.count(d) for d in (",", ";", "\t")}
+    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [h.strip() for h in next(reader, [])]
+        rows, lines, problems = [], [], []
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue                      # an empty line, or one of empty cells only
+            if len(row) != len(header):
+                shown = {",": "','", ";": "';'", "\t": "tabs"}[delimiter]
+                problems.append(f"{path}:{reader.line_num}: {len(row)} cells (separated by "
+                                f"{shown}); the header line has {len(header)}")
+                continue
+            rows.append(row)
+            lines.append(reader.line_num)
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV: {exc}", path=path, line=reader.line_num) from None
+    if not header or header == [""]:
+        return pd.DataFrame(), lines, problems
+    dups = sorted({h for h in header if header.count(h) > 1})
+    if dups:
+        raise InputError(f"the header names column(s) {', '.join(map(repr, dups))} more "
+                         "than once", path=path, line=1)
+    return pd.DataFrame(rows, columns=header, dtype=str), lines, problems
+
+
+def _sheet_rows(df: pd.DataFrame, where) -> list[str]:
+    """Empty frames or entries, duplicated items and hits: each, with its line."""
+    problems = []
+    for col in ("frame", "entry"):
+        for i, v in enumerate(df[col].tolist()):
+            if v is None or (isinstance(v, float) and math.isnan(v)) or not str(v).strip():
+                problems.append(f"{where(i)}: {col} is empty")
+    # A line repeated (every column but the codes the same, item included) is counted
+    # twice; items may repeat with other content (sheets of several rounds joined), hits
+    # (doc_id, frame, entry, start, end) may not.
+    same = [c for c in df.columns if c not in _CODE_COLUMNS]
+    hit = [c for c in ("doc_id", "frame", "entry", "start", "end") if c in df.columns]
+    seen_line: dict = {}
+    seen_hit: dict = {}
+    for i, row in enumerate(zip(*(df[c].astype(str).str.strip() for c in same))):
+        cells = dict(zip(same, row))
+        if row in seen_line and "item" in cells:    # without item, lines may repeat
+            problems.append(f"{where(i)}: duplicate item {cells['item']} (also on "
+                            f"{_place(where(seen_line[row]))})")
+            continue
+        seen_line[row] = i
+        if len(hit) == 5:
+            k = tuple(cells[c] for c in hit)
+            if k in seen_hit:
+                problems.append(f"{where(i)}: duplicate hit {k[2]!r} in document {k[0]!r} "
+                                f"at {k[3]}-{k[4]} (also on {_place(where(seen_hit[k]))})")
+            else:
+                seen_hit[k] = i
+    return problems
+
+
+def _place(where: str) -> str:
+    m = re.search(r":(\d+)$", where)
+    return f"line {m.group(1)}" if m else where
+
+
+def _join_key(df: pd.DataFrame, key, where, encoding: str) -> pd.DataFrame:
+    if isinstance(key, (str, Path)):
+        key_df, _, problems = _read_sheet(key, encoding)
+        if problems:
+            raise SheetError(problems, path=str(key))
+        name = str(key)
+    elif isinstance(key, pd.DataFrame):
+        key_df, name = key, "the key"
+    else:
+        raise InputError(f"The 'key' parameter of score_validation must be a DataFrame or "
+                         f"the path of a CSV; got {type(key).__name__}.")
+    for table, what in ((df, f"validation sheet {where('')}".strip()), (key_df, name)):
+        if "item" not in table.columns:
+            raise InputError(f"{what} has no 'item' column, so the key cannot be joined "
+                             f"to the sheet; found: {', '.join(map(str, table.columns))}.")
+    keyed = key_df.assign(item=key_df["item"].astype(str).str.strip()).drop_duplicates()
+    twice = sorted(set(keyed["item"][keyed["item"].duplicated()]), key=str)
+    if twice:
+        raise InputError(f"{name} maps item(s) {', '.join(twice[:5])} to more than one "
+                         "line, so the sheet cannot be joined to it by item.")
+    keyed = keyed.set_index("item")
+    items = df["item"].astype(str).str.strip()
+    lost = [i for i, v in enumerate(items) if v not in keyed.index]
+    if lost:
+        raise SheetError([f"{where(i)}: item {items[i]} is not in the key" for i in lost],
+                         path=where(None) or None,
+                         hint=f"Pass the key written with this sheet ({name}).")
+    extra = [c for c in keyed.columns if c not in df.columns]
+    joined = keyed.loc[items.tolist(), extra].reset_index(drop=True)
+    return pd.concat([df.reset_index(drop=True), joined], axis=1)
 
 
 def _codes(values: pd.Series, column: str, where):
@@ -1006,37 +1201,44 @@ def _codes(values: pd.Series, column: str, where):
     return pd.Series(out, dtype="object"), problems
 
 
-def _empty_precision() -> pd.DataFrame:
+def _empty_precision(by=None) -> pd.DataFrame:
     dtypes = {"n": "int64", "n_correct": "int64", "n_both": "int64"}
+    cols = list(PRECISION_COLUMNS)
+    if by is not None:
+        cols.insert(3, "group")
     return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "float64" if c not in (
-        "scope", "frame", "entry") else "object")) for c in PRECISION_COLUMNS})
+        "scope", "frame", "entry", "group") else "object")) for c in cols})
 
 
-def _precision_table(df, codes, col, level) -> pd.DataFrame:
+def _precision_table(df, codes, col, level, groups=None) -> pd.DataFrame:
     y = codes[col]
     coded = y.notna().to_numpy()
     if not coded.all():
         warnings.warn(f"{int((~coded).sum())} of {len(y)} lines of the validation sheet "
                       f"have no code in {col!r}; they are left out.", stacklevel=3)
     two = "coder1" in codes and "coder2" in codes
-    base = pd.DataFrame({"frame": df["frame"].astype(str), "entry": df["entry"].astype(str),
-                         "y": y})
+    base = pd.DataFrame({"frame": df["frame"].astype(str).str.strip().tolist(),
+                         "entry": df["entry"].astype(str).str.strip().tolist(), "y": y})
     if two:
         base["c1"], base["c2"] = codes["coder1"], codes["coder2"]
-    rows = []
     scopes = [("term", ["frame", "entry"]), ("frame", ["frame"]), ("all", None)]
+    if groups is not None:
+        base["group"] = groups.tolist()
+        scopes += [("group", ["frame", "group"]), ("group", ["group"])]
+    rows = []
     for scope, keys in scopes:
-        groups = [((), base)] if keys is None else base.groupby(keys, sort=True)
-        for key, part in groups:
+        groups_ = [((), base)] if keys is None else base.groupby(keys, sort=True)
+        for key, part in groups_:
             key = key if isinstance(key, tuple) else (key,)
-            frame = key[0] if keys else ""
-            entry = key[1] if scope == "term" else ""
+            named = dict(zip(keys or [], key))
             vals = part["y"].dropna().astype(bool)
             k, n = int(vals.sum()), len(vals)
             lo, hi = wilson_interval(k, n, level=level)
-            row = {"scope": scope, "frame": frame, "entry": entry, "n": n, "n_correct": k,
-                   "precision": k / n if n else math.nan, "ci_low": lo, "ci_high": hi,
-                   "n_both": 0, "agreement": math.nan, "kappa": math.nan}
+            row = {"scope": scope, "frame": named.get("frame", ""),
+                   "entry": named.get("entry", ""), "group": named.get("group", ""),
+                   "n": n, "n_correct": k, "precision": k / n if n else math.nan,
+                   "ci_low": lo, "ci_high": hi, "n_both": 0, "agreement": math.nan,
+                   "kappa": math.nan}
             if two and scope != "term":
                 both = part[part["c1"].notna() & part["c2"].notna()]
                 a, b = both["c1"].astype(bool), both["c2"].astype(bool)
@@ -1044,7 +1246,10 @@ def _precision_table(df, codes, col, level) -> pd.DataFrame:
                 row["agreement"] = float((a == b).mean()) if len(both) else math.nan
                 row["kappa"] = cohen_kappa(a, b)
             rows.append(row)
-    out = pd.DataFrame(rows, columns=list(PRECISION_COLUMNS))
+    cols = list(PRECISION_COLUMNS)
+    if groups is not None:
+        cols.insert(3, "group")
+    out = pd.DataFrame(rows, columns=cols)
     return out[out["n"] > 0].reset_index(drop=True).astype(
         {"n": "int64", "n_correct": "int64", "n_both": "int64"})
 
@@ -1096,10 +1301,14 @@ def register_cli(lexicon_subparsers) -> None:
     _output_arg(p)
     p.set_defaults(func=_cli_expand)
 
-    p = sub.add_parser("suggest", help="candidate terms for a frame")
+    p = sub.add_parser("suggest", help="candidate terms for a frame", conflict_handler="resolve")
     _corpus_args(p)
+    # --lang keeps its meaning here (a language to keep); the column is --lang-column.
+    p.add_argument("--lang", dest="only_lang", metavar="CODE",
+                   help="only documents in this language")
+    p.add_argument("--lang-column", dest="lang", default="lang", metavar="COLUMN",
+                   help="column of ISO 639-1 language codes (default: lang)")
     p.add_argument("--frame", required=True, help="the frame whose terms are the seeds")
-    p.add_argument("--lang", help="only documents in this language")
     p.add_argument("--by", help="corpus column of groups, for keyness (e.g. source)")
     p.add_argument("--target", help="the group compared with the rest (with --by)")
     p.add_argument("--window", type=int, default=5)
@@ -1120,26 +1329,61 @@ def register_cli(lexicon_subparsers) -> None:
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--window", type=int, default=60, help="context characters per side")
     s.add_argument("--frame", action="append", dest="frames", metavar="FRAME")
-    s.add_argument("--blind", action="store_true", help="leave out the grouping column")
+    s.add_argument("--blind", action="store_true",
+                   help="hide what reveals the group (doc_id, the --by column): the sheet "
+                   "gets opaque item keys, and OUTPUT.key.csv beside it maps them back")
     s.add_argument("-o", "--output", required=True, help="the CSV to write")
     s.set_defaults(func=_cli_sample)
     s = vsub.add_parser("score", help="precision per term and frame from a coded sheet")
     s.add_argument("sheet", metavar="SHEET", help="the coded CSV")
     s.add_argument("--level", type=float, default=0.95, help="confidence level")
+    s.add_argument("--key", metavar="KEY",
+                   help="the key file of a --blind sheet (SHEET.key.csv), to score per "
+                   "group with --by")
+    s.add_argument("--by", help="also score per group of this column (of the sheet, or "
+                   "of --key)")
+    s.add_argument("--encoding", default="utf-8",
+                   help="text encoding of the sheet (default: utf-8; UTF-16/32 with a byte "
+                   "order mark are read as such)")
     _output_arg(s)
     s.set_defaults(func=_cli_score)
 
 
 def _corpus_args(p) -> None:
+    from framing.cli import _corpus_options
+
     p.add_argument("corpus", metavar="CORPUS", help="a corpus file or folder")
     p.add_argument("--lexicon", default="ukraine_war",
                    help="a shipped name or a file (default: ukraine_war)")
-    p.add_argument("--text", default="text", help="the text column (default: text)")
-    p.add_argument("--source", default="source", help="the source column (default: source)")
+    _corpus_options(p)
 
 
 def _output_arg(p) -> None:
     p.add_argument("-o", "--output", help="write a CSV here instead of printing")
+
+
+# Messages name the Python arguments; on the command line the options that set them are
+# meant (framing.cli._for_cli does the corpus options and --by).
+_CLI_NAMES = [
+    (re.compile(r"The '(target|frame|measure|scope|window|n|per_cell|seed|level|code|"
+                r"min_count)' parameter of \w+"),
+     lambda m: "-n" if m.group(1) == "n" else f"--{m.group(1).replace('_', '-')}"),
+    (re.compile(r"\b(by|target|frames?)='([^']*)'"),
+     lambda m: f"--{'frame' if m.group(1).startswith('frame') else m.group(1)} {m.group(2)}"),
+    (re.compile(r"a 'target' but no 'by'"), lambda m: "--target but no --by"),
+    (re.compile(r"\bpass encoding= with"), lambda m: "pass --encoding with"),
+]
+
+
+def _cli_message(message: str, *, lang_option: str = "--lang") -> str:
+    from framing.cli import _for_cli
+
+    for pattern, replace in _CLI_NAMES:
+        message = pattern.sub(replace, message)
+    message = _for_cli(message)
+    if lang_option != "--lang":
+        message = message.replace("--lang COLUMN", f"{lang_option} COLUMN")
+    return message
 
 
 def _cli_errors(func):
@@ -1148,24 +1392,28 @@ def _cli_errors(func):
         try:
             return func(args)
         except FramingError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            lang_option = "--lang-column" if hasattr(args, "only_lang") else "--lang"
+            print(f"framing: error: {_cli_message(str(exc), lang_option=lang_option)}",
+                  file=sys.stderr)
             return 2
     return wrapper
 
 
 def _read_cli_corpus(args) -> pd.DataFrame:
+    from framing.cli import _corpus_kwargs
     from framing.corpus import read_corpus
 
-    return read_corpus(args.corpus, text=args.text, source=args.source)
+    return read_corpus(args.corpus, **_corpus_kwargs(args))
 
 
-def _emit(table: pd.DataFrame, output) -> None:
+def _emit(table: pd.DataFrame, output, what: str = "") -> None:
     if output:
         from framing._io import atomic_path
 
         with atomic_path(output) as tmp:
             table.to_csv(tmp, index=False)
-        print(f"wrote {len(table)} rows to {output}", file=sys.stderr)
+        print(f"wrote {len(table)} rows to {output}{': ' + what if what else ''}",
+              file=sys.stderr)
     else:
         with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                "display.width", 200, "display.max_colwidth", 60):
@@ -1211,7 +1459,8 @@ def _cli_expand(args) -> int:
 
 @_cli_errors
 def _cli_suggest(args) -> int:
-    table = suggest_terms(_read_cli_corpus(args), args.lexicon, args.frame, lang=args.lang,
+    table = suggest_terms(_read_cli_corpus(args), args.lexicon, args.frame,
+                          lang=args.only_lang,
                           by=args.by, target=args.target, window=args.window,
                           min_count=args.min_count, n=args.n, measure=args.measure)
     _emit(table, args.output)
@@ -1220,18 +1469,27 @@ def _cli_suggest(args) -> int:
 
 @_cli_errors
 def _cli_sample(args) -> int:
-    from framing.detect import find_hits
-
     corpus = _read_cli_corpus(args)
-    hits = find_hits(corpus, args.lexicon)
+    _, hits = _frame_hits(corpus, args.lexicon, args.frames)   # unknown frames: an error
     sheet = validation_sample(hits, corpus, per_cell=args.per_cell, by=args.by or None,
-                              seed=args.seed, window=args.window, frames=args.frames,
-                              blind=args.blind)
+                              seed=args.seed, window=args.window, blind=args.blind)
     _emit(sheet, args.output)
+    if args.blind:
+        key = _key_path(args.output)
+        _emit(sheet.attrs["key"], key, what="the key of the blind sheet (keep it from "
+              "the coder; `framing lexicon validate score SHEET --key "
+              f"{key} --by {args.by}` scores per group)" if args.by else
+              "the key of the blind sheet (keep it from the coder)")
     return 0
+
+
+def _key_path(output) -> Path:
+    out = Path(output)
+    return out.with_name(f"{out.stem}.key{out.suffix or '.csv'}")
 
 
 @_cli_errors
 def _cli_score(args) -> int:
-    _emit(score_validation(args.sheet, level=args.level), args.output)
+    _emit(score_validation(args.sheet, level=args.level, by=args.by, key=args.key,
+                           encoding=args.encoding), args.output)
     return 0

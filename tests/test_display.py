@@ -352,7 +352,7 @@ def test_explorer_widgets_update_the_selection(tiny_corpus, tiny_lexicon):
                                    r"naming\."),
     ({"dates": ("2024-03-01", "2024-01-01")}, r"must have start <= end; got 2024-03-01 to "
                                               r"2024-01-01"),
-    ({"dates": ("someday", None)}, r"must hold dates like '2024-03-01'; got 'someday'"),
+    ({"dates": ("someday", None)}, r"must hold ISO 8601 dates like '2024-03-01'; got 'someday'"),
     ({"dates": "2024-01-01"}, r"must be a \(start, end\) pair"),
 ])
 def test_explorer_bad_selection_says_what_is_available(explorer, selection, message):
@@ -418,3 +418,43 @@ def test_frame_colors_keep_lexicon_positions_when_the_palette_suffices():
     assert frame_colors(["c"], order=["a", "b", "c"]) == {"c": PALETTE[2]}
     many = [f"f{i}" for i in range(12)]
     assert frame_colors(["f0", "f8"], order=many) == {"f0": PALETTE[0], "f8": PALETTE[1]}
+
+
+def _dated_corpus(dates):
+    return pd.DataFrame({"doc_id": ["a", "b"], "source": ["X", "Y"], "lang": "en",
+                         "text": ["A proxy war, they say.", "The invaders left."],
+                         "date": dates})
+
+
+LEX_TINY = ("{name: tiny, frames: {proxy_war: {terms: {en: ['proxy war*']}}, "
+            "invasion: {terms: {en: ['invader*']}}}}")
+
+
+@pytest.mark.parametrize("dates", [
+    ["2024-01-05", "2024-03-01"],
+    pd.to_datetime(["2024-01-05", "2024-03-01"]),                     # tz-naive
+    pd.to_datetime(["2024-01-05", "2024-03-01"]).tz_localize("Europe/Berlin"),
+])
+def test_explore_normalises_dates_of_a_dataframe_corpus(dates):
+    from framing.lexicon import parse_lexicon
+
+    ex = explore(_dated_corpus(dates), parse_lexicon(LEX_TINY), n_boot=20, mode="static",
+                 dates=("2024-02-01", None))
+    assert str(ex.dates_[0].tz) == "UTC"
+    assert ex.result.lines["doc_id"].tolist() == ["b"]
+
+
+def test_explore_refuses_non_iso_dates():
+    from framing.lexicon import parse_lexicon
+
+    lex = parse_lexicon(LEX_TINY)
+    with pytest.raises(InputError) as info:
+        explore(_dated_corpus(["2024-01-05", "5 Mar"]), lex, n_boot=20, mode="static")
+    assert str(info.value).startswith(
+        "the corpus 'date' column has 1 value(s) that are not ISO 8601 dates like "
+        "'2024-03-01': row 2: '5 Mar'. Read the corpus with framing.read_corpus")
+    ex = explore(_dated_corpus(["2024-01-05", "2024-03-01"]), lex, n_boot=20, mode="static")
+    with pytest.raises(InputError) as info:
+        ex.select(dates=("March", "2024-01-01"))
+    assert str(info.value) == ("The 'dates' parameter of explore must hold ISO 8601 dates "
+                               "like '2024-03-01'; got 'March'.")

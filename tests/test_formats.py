@@ -282,7 +282,17 @@ def test_liwc_export_says_how_many_patterns_it_merges(tmp_path):
     merged = len(lex.terms()) - len(back.terms())
     assert merged > 0
     assert (f"; {merged} pattern(s) that a frame has in several languages or cases "
-            "('Invasion*', 'invasion*'): each read back once;") in str(record[0].message)
+            "(e.g. ('invasion*', 'Invasion*'), ...): each read back once;") in \
+        str(record[0].message)
+
+
+def test_liwc_export_quotes_the_lexicons_own_merged_pattern(tmp_path):
+    lex = parse_lexicon("name: m\nframes:\n  f:\n    terms: {en: [Kiev*], de: [kiev*, "
+                        "Krieg]}\n")
+    with pytest.warns(DictionaryWarning) as record:
+        write_dictionary(lex, tmp_path / "m.dic")
+    assert ("1 pattern(s) that a frame has in several languages or cases "
+            "(e.g. ('Kiev*', 'kiev*')): each read back once") in str(record[0].message)
 
 
 def test_dictionary_warning_fallback_before_python_3_12(tmp_path, monkeypatch):

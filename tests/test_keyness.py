@@ -73,7 +73,8 @@ def test_stopwords_dropped_per_language():
     ({"target": "Z"}, r"target group\(s\) 'Z' not in column 'source'; groups: X, Y"),
     ({"target": "X", "by": "outlet"}, "The 'by' parameter of keyness must be a column"),
     ({"target": "X", "unit": "lemma"}, "unit must be 'term', 'frame' or 'entry'"),
-    ({"target": "X", "reference": "W"}, "the reference group is empty"),
+    ({"target": "X", "reference": "W"},
+     r"reference group\(s\) 'W' not in column 'source'; groups: X, Y\."),
     ({"target": "X", "unit": "frame"}, "unit='frame' needs hits= or lexicon="),
 ])
 def test_errors(kwargs, message):
@@ -81,3 +82,46 @@ def test_errors(kwargs, message):
                            "text": ["regime", "war"]})
     with pytest.raises(InputError, match=message):
         keyness(corpus, **kwargs)
+
+
+def _years():
+    return pd.DataFrame({"doc_id": list("abcd"), "year": [2023, 2023, 2024, 2024],
+                         "lang": "en", "text": ["regime regime war", "regime war",
+                                                "invasion war", "invasion invasion war"]})
+
+
+def test_numeric_groups_are_compared_as_text():
+    k = keyness(_years(), by="year", target=2024, min_count=1)
+    assert k["term"].tolist() == ["invasion", "war", "regime"]
+    assert k["group_a"].iloc[0] == "2024" and k["group_b"].iloc[0] == "rest"
+    k2 = keyness(_years(), by="year", target=[2024], reference=2023, min_count=1)
+    assert k2["group_b"].iloc[0] == "2023"
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"target": 2024, "reference": 2022},
+     "reference group(s) '2022' not in column 'year'; groups: 2023, 2024."),
+    ({"target": 2024, "reference": "2024"},
+     "group(s) '2024' are both target and reference: a group cannot be compared with "
+     "itself."),
+    ({"target": [2023, 2024]},
+     "the reference group is empty: every article is in the target (2023, 2024); nothing "
+     "to compare it with. Groups: 2023, 2024."),
+])
+def test_group_errors_name_the_groups(kwargs, message):
+    with pytest.raises(InputError) as info:
+        keyness(_years(), by="year", **kwargs)
+    assert str(info.value) == message
+
+
+def test_empty_corpus_says_so():
+    with pytest.raises(InputError) as info:
+        keyness(_years().iloc[:0], by="year", target=2024)
+    assert str(info.value) == "the corpus is empty: no groups to compare."
+
+
+def test_min_count_only_filters_rows():
+    all_rows = keyness(_years(), by="year", target=2024, min_count=1).set_index("term")
+    kept = keyness(_years(), by="year", target=2024, min_count=4).set_index("term")
+    assert kept.index.tolist() == ["war"]
+    assert kept.loc["war", "z"] == all_rows.loc["war", "z"]

@@ -197,7 +197,25 @@ def test_check_exclude_that_vetoes_nothing_and_term_always_vetoed():
     assert messages(table, "error") == [
         "every match is vetoed by the frame's exclude 'proxy*' (t.yaml:5), so it never counts"]
     assert messages(table, "warning") == [
-        "this exclude overlaps no term of its frame 'f', so it vetoes nothing"]
+        "exclude 'server farm' overlaps no match of the frame 'f''s terms: it can never "
+        "veto anything"]
+
+
+@pytest.mark.parametrize("exclude, flagged", [
+    ("proxy server*", True),       # shares 'proxy', but never overlaps 'proxy war*'
+    ("war game*", False),          # 'proxy war game': the matches share 'war'
+    ("server farm", True),         # no word in common
+    ("proxy war game*", False),    # contains a match
+    ("new proxy", False),          # overlaps its first word
+    ("warfare", False),            # 'war*' matches 'warfare'
+    ("the proxy warlords", False),
+])
+def test_check_exclude_must_be_able_to_overlap_a_match(exclude, flagged):
+    table = problems_of('  f:\n    terms: {en: [{pattern: "proxy war*", note: n}]}\n'
+                        f'    exclude: {{en: ["{exclude}"]}}\n')
+    found = [m for m in messages(table, "warning") if "can never veto" in m]
+    assert found == ([f"exclude {exclude!r} overlaps no match of the frame 'f''s terms: it "
+                      "can never veto anything"] if flagged else [])
 
 
 def test_check_missing_note_is_info_and_rows_sorted_by_severity():
@@ -670,3 +688,171 @@ def test_cli_is_wired_into_framing_command(capsys):
 
 def test_lexicon_error_type_is_reexported():
     assert issubclass(SheetError, InputError) and not issubclass(SheetError, LexiconError)
+
+
+# ------------------------------------------------------------------ review fixes
+
+
+def test_cli_corpus_options_and_messages_name_the_options(cli, tmp_path, capsys):
+    corpus = tmp_path / "c.csv"
+    pd.DataFrame({"id": ["1", "2", "3"], "lang": "en", "outlet": ["RT", "RT", "BBC"],
+                  "body": ["The Kiev regime shelled Donetsk.", "",
+                           "Kyiv says the invasion goes on."]}).to_csv(corpus, index=False)
+    common = ["--text", "body", "--source", "outlet", "--doc-id", "id"]
+    sheet = tmp_path / "s.csv"
+    assert cli("validate", "sample", corpus, *common, "-o", sheet) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: ") and "pass --drop-empty" in err
+    assert cli("validate", "sample", corpus, *common, "--drop-empty", "-o", sheet) == 0
+    assert cli("expand", corpus, *common, "--drop-empty") == 0
+    capsys.readouterr()
+    assert cli("suggest", corpus, *common, "--drop-empty", "--frame", "kiev_regime",
+               "--target", "RT") == 2
+    assert capsys.readouterr().err == (
+        "framing: error: suggest_terms got --target but no --by: pass the column that holds "
+        "the groups, e.g. --by source.\n")
+    assert cli("suggest", corpus, *common, "--drop-empty", "--frame", "kiev_regime",
+               "--by", "source", "--target", "CNN") == 2
+    assert capsys.readouterr().err == (
+        "framing: error: --target must be a value of column 'source'; got 'CNN'. "
+        "Values: BBC, RT.\n")
+    assert cli("suggest", corpus, *common, "--drop-empty", "--frame", "kiev_regime",
+               "--lang", "en", "--lang-column", "lang", "--min-count", "1") == 0
+
+
+def test_cli_sample_unknown_frame_is_an_error(cli, tmp_path, capsys):
+    corpus = tmp_path / "c.csv"
+    pd.DataFrame({"doc_id": ["1"], "lang": "en", "source": "RT",
+                  "text": ["The Kiev regime shelled Donetsk."]}).to_csv(corpus, index=False)
+    out = tmp_path / "s.csv"
+    assert cli("validate", "sample", corpus, "--frame", "nope", "-o", out) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: unknown frame(s) 'nope' in lexicon 'ukraine-war'; "
+                          "frames: ")
+    assert not out.exists()
+
+
+def test_sample_unknown_frame_is_an_error(sample_corpus, sample_hits):
+    with pytest.raises(InputError) as info:
+        validation_sample(sample_hits, sample_corpus, frames="nope")
+    assert str(info.value) == ("unknown frame(s) 'nope': no hit has it (not a frame of the "
+                               "lexicon, or it never matched); frames with hits: naming, "
+                               "regime.")
+
+
+def test_blind_sheet_hides_the_group_and_its_key_scores_per_group(sample_corpus, sample_hits):
+    blind = validation_sample(sample_hits, sample_corpus, per_cell=2, blind=True)
+    open_ = validation_sample(sample_hits, sample_corpus, per_cell=2)
+    assert list(blind.columns) == ["item", "frame", "entry", "left", "match", "right",
+                                   "correct"]
+    key = blind.attrs["key"]
+    assert list(key.columns) == ["item", "doc_id", "source", "start", "end"]
+    pd.testing.assert_frame_equal(key, open_[["item", "doc_id", "source", "start", "end"]])
+    coded = blind.assign(correct=["1", "0"] * (len(blind) // 2))
+    table = score_validation(coded, key=key, by="source")
+    groups = table[table["scope"] == "group"]
+    assert groups[["frame", "group", "n"]].values.tolist() == [
+        ["naming", "BBC", 2], ["naming", "RT", 2], ["regime", "BBC", 2], ["regime", "RT", 2],
+        ["", "BBC", 4], ["", "RT", 4]]
+    expect = open_.assign(correct=coded["correct"])
+    by_source = expect.groupby("source")["correct"].apply(lambda c: (c == "1").sum())
+    assert groups[groups["frame"] == ""]["n_correct"].tolist() == by_source.tolist()
+    with pytest.raises(InputError, match="pass its key, key='sheet.key.csv'"):
+        score_validation(coded, by="source")
+
+
+def test_cli_blind_sample_writes_a_key_and_scores_with_it(cli, tmp_path, capsys):
+    corpus = tmp_path / "c.csv"
+    pd.DataFrame({"doc_id": ["rt-1", "bbc-1"], "lang": "en", "source": ["RT", "BBC"],
+                  "text": ["The Kiev regime shelled Donetsk.", "Kyiv says no."]}
+                 ).to_csv(corpus, index=False)
+    sheet = tmp_path / "s.csv"
+    assert cli("validate", "sample", corpus, "--blind", "-o", sheet) == 0
+    key = tmp_path / "s.key.csv"
+    assert f"to {key}: the key of the blind sheet" in capsys.readouterr().err
+    text = sheet.read_text()
+    assert "rt-1" not in text and "RT" not in text.replace("Kiev", "")
+    coded = pd.read_csv(sheet, keep_default_na=False).assign(correct=1)
+    coded.to_csv(sheet, index=False)
+    out = tmp_path / "p.csv"
+    assert cli("validate", "score", sheet, "--key", key, "--by", "source", "-o", out) == 0
+    table = pd.read_csv(out, keep_default_na=False)
+    assert sorted(table.loc[(table["scope"] == "group") & (table["frame"] == ""),
+                            "group"]) == ["BBC", "RT"]
+
+
+SHEET_CSV = ("item,frame,entry,correct\n1,f,a,1\n2,f,a,0\n3,f,b,y\n")
+
+
+def test_score_reads_utf16_and_reports_bad_bytes(cli, tmp_path, capsys):
+    utf16 = tmp_path / "u.csv"
+    utf16.write_bytes(SHEET_CSV.replace("f,b", "fä,b").encode("utf-16"))
+    table = score_validation(utf16)
+    assert table.loc[table["scope"] == "all", "n"].tolist() == [3]
+    latin = tmp_path / "l.csv"
+    latin.write_bytes(SHEET_CSV.replace("f,b", "fä,b").encode("cp1252"))
+    with pytest.raises(InputError) as info:
+        score_validation(latin)
+    assert str(info.value).startswith(f"{latin}:4:4: byte 0xe4 ('ä' in cp1252) is not "
+                                      "valid utf-8")
+    assert cli("validate", "score", latin) == 2
+    assert "pass --encoding with the file's encoding, e.g. --encoding cp1252" in \
+        capsys.readouterr().err
+    assert cli("validate", "score", latin, "--encoding", "cp1252") == 0
+    assert score_validation(latin, encoding="cp1252")["frame"].tolist()[:2] == ["f", "fä"]
+
+
+def test_score_reports_duplicates_and_empty_cells_all_at_once(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("item,doc_id,frame,entry,start,end,correct\n"
+                    "1,d,f,a,0,3,1\n2,d,f,a,5,8,0\n1,d,f,a,0,3,1\n3,e,,a,0,1,1\n"
+                    "4,e,f, ,0,1,1\n,,,,,,\n5,d,f,a,5,8,1\n")
+    with pytest.raises(SheetError) as info:
+        score_validation(path)
+    assert info.value.problems == [
+        f"{path}:4: duplicate item 1 (also on line 2)",
+        f"{path}:5: frame is empty",
+        f"{path}:6: entry is empty",
+        f"{path}:8: duplicate hit 'a' in document 'd' at 5-8 (also on line 3)"]
+
+
+def test_score_strips_header_names_and_reads_semicolons_and_tabs(tmp_path):
+    for sep in (";", "\t"):
+        path = tmp_path / "s.csv"
+        path.write_text(SHEET_CSV.replace(",", sep).replace("correct", "correct "),
+                        encoding="utf-8-sig")
+        table = score_validation(path)
+        assert table.loc[table["scope"] == "all", ["n", "n_correct"]].values.tolist() == \
+            [[3, 2]]
+    path.write_text("frame,entry,correct\nf,a,1\nf,a,0,extra\n")
+    with pytest.raises(SheetError, match=r"s.csv:3: 4 cells \(separated by ','\); the "
+                                         r"header line has 3"):
+        score_validation(path)
+
+
+def test_wilson_interval_is_exact_at_the_ends():
+    assert wilson_interval(0, 5)[0] == 0.0
+    assert wilson_interval(5, 5)[1] == 1.0
+    assert 0 < wilson_interval(1, 5)[0] and wilson_interval(4, 5)[1] < 1
+
+
+def test_suggest_without_lang_column_guesses_languages_and_drops_stopwords():
+    corpus = pd.DataFrame({"doc_id": list("abc"), "text": [
+        "The Kiev regime shelled the ukraine border towns again today.",
+        "Officials said the Kiev regime shelled the ukraine border villages.",
+        "The weather in the ukraine capital was mild and sunny for the week."]})
+    lexicon = lex('  regime:\n    terms: {en: ["Kiev regime"]}\n')
+    table = suggest_terms(corpus, lexicon, "regime", min_count=2)
+    assert set(table["lang"]) == {"en"}
+    assert not any(w in ("the", "and") for t in table["term"] for w in t.split())
+    assert "shelled" in set(table["term"])
+
+
+def test_score_allows_repeated_items_of_joined_rounds(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("round,item,frame,entry,correct\n1,1,f,a,1\n2,1,f,b,0\n2,1,f,b,1\n")
+    with pytest.raises(SheetError) as info:
+        score_validation(path)
+    assert info.value.problems == [f"{path}:4: duplicate item 1 (also on line 3)"]
+    path.write_text("round,item,frame,entry,correct\n1,1,f,a,1\n2,1,f,b,0\n")
+    assert score_validation(path).loc[2, ["scope", "n"]].tolist() == ["frame", 2]

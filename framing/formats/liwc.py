@@ -270,11 +270,20 @@ def _losses(lexicon: Lexicon, *, weights: bool) -> list[str]:
     if langs:
         out.append(f"the language of each pattern ({', '.join(langs)}): all patterns apply to "
                    "every language when read back")
-    merged = sum(len(f.terms) - len({" ".join(t.pattern.split()).casefold() for t in f.terms})
-                 for f in lexicon.frames.values())
+    merged, first = 0, None
+    for f in lexicon.frames.values():
+        seen: dict = {}
+        for t in f.terms:
+            k = " ".join(t.pattern.split()).casefold()
+            if k in seen:
+                merged += 1
+                first = first or (seen[k].pattern, t.pattern)
+            else:
+                seen[k] = t
     if merged:
+        example = f"{first!r}" + (", ..." if merged > 1 else "")
         out.append(f"{merged} pattern(s) that a frame has in several languages or cases "
-                   "('Invasion*', 'invasion*'): each read back once")
+                   f"(e.g. {example}): each read back once")
     if weights:
         n = sum(t.weight != 1.0 for t in terms)
         if n:
