@@ -1333,6 +1333,9 @@ def register_cli(lexicon_subparsers) -> None:
                    help="hide what reveals the group (doc_id, the --by column): the sheet "
                    "gets opaque item keys, and OUTPUT.key.csv beside it maps them back")
     s.add_argument("-o", "--output", required=True, help="the CSV to write")
+    s.add_argument("--force", action="store_true",
+                   help="replace the output (and key) file if it exists: a coded sheet is "
+                   "lost")
     s.set_defaults(func=_cli_sample)
     s = vsub.add_parser("score", help="precision per term and frame from a coded sheet")
     s.add_argument("sheet", metavar="SHEET", help="the coded CSV")
@@ -1360,6 +1363,7 @@ def _corpus_args(p) -> None:
 
 def _output_arg(p) -> None:
     p.add_argument("-o", "--output", help="write a CSV here instead of printing")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
 
 
 # Messages name the Python arguments; on the command line the options that set them are
@@ -1406,9 +1410,12 @@ def _read_cli_corpus(args) -> pd.DataFrame:
     return read_corpus(args.corpus, **_corpus_kwargs(args))
 
 
-def _emit(table: pd.DataFrame, output, what: str = "") -> None:
+def _emit(table: pd.DataFrame, output, what: str = "", force: bool = False) -> None:
     if output:
         from framing._io import atomic_path
+        from framing.cli import _check_output
+
+        _check_output(output, (), force)
 
         with atomic_path(output) as tmp:
             table.to_csv(tmp, index=False)
@@ -1453,7 +1460,7 @@ def _cli_expand(args) -> int:
     table = expand_lexicon(_read_cli_corpus(args), args.lexicon, frames=args.frames)
     if not args.all_kinds:
         table = table[table["kind"] != "word"]
-    _emit(table, args.output)
+    _emit(table, args.output, force=args.force)
     return 0
 
 
@@ -1463,7 +1470,7 @@ def _cli_suggest(args) -> int:
                           lang=args.only_lang,
                           by=args.by, target=args.target, window=args.window,
                           min_count=args.min_count, n=args.n, measure=args.measure)
-    _emit(table, args.output)
+    _emit(table, args.output, force=args.force)
     return 0
 
 
@@ -1473,10 +1480,15 @@ def _cli_sample(args) -> int:
     _, hits = _frame_hits(corpus, args.lexicon, args.frames)   # unknown frames: an error
     sheet = validation_sample(hits, corpus, per_cell=args.per_cell, by=args.by or None,
                               seed=args.seed, window=args.window, blind=args.blind)
-    _emit(sheet, args.output)
+    if args.blind and not args.force:
+        from framing.cli import _check_output
+
+        _check_output(_key_path(args.output))          # neither file written if one exists
+    _emit(sheet, args.output, force=args.force)
     if args.blind:
         key = _key_path(args.output)
-        _emit(sheet.attrs["key"], key, what="the key of the blind sheet (keep it from "
+        _emit(sheet.attrs["key"], key, force=args.force,
+              what="the key of the blind sheet (keep it from "
               "the coder; `framing lexicon validate score SHEET --key "
               f"{key} --by {args.by}` scores per group)" if args.by else
               "the key of the blind sheet (keep it from the coder)")
@@ -1491,5 +1503,5 @@ def _key_path(output) -> Path:
 @_cli_errors
 def _cli_score(args) -> int:
     _emit(score_validation(args.sheet, level=args.level, by=args.by, key=args.key,
-                           encoding=args.encoding), args.output)
+                           encoding=args.encoding), args.output, force=args.force)
     return 0

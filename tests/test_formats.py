@@ -1076,3 +1076,15 @@ def test_round_trip_any_lexicon_property(tmp_path_factory):
             assert content(again, weights=weights) == content(lex, weights=weights)
 
     check()
+
+
+def test_lexicon_import_and_export_never_replace_a_file_without_force(tmp_path, capsys):
+    from framing.cli import main
+
+    out = tmp_path / "mine.yaml"
+    out.write_text("name: mine  # edited by hand\n", encoding="utf-8")
+    assert main(["lexicon", "export", "ukraine_war", "-o", str(out)]) == 2
+    assert "the output file exists; pass --force" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "name: mine  # edited by hand\n"
+    assert main(["lexicon", "export", "ukraine_war", "-o", str(out), "--force"]) == 0
+    assert "frames:" in out.read_text(encoding="utf-8")

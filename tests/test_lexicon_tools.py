@@ -676,6 +676,12 @@ def test_cli_expand_suggest_and_validate_round_trip(cli, tmp_path, capsys):
     capsys.readouterr()
     assert cli("validate", "score", sheet) == 0
     assert "all" in capsys.readouterr().out
+    # drawing the sample again must not destroy the coded sheet
+    before = sheet.read_bytes()
+    assert cli("validate", "sample", corpus, *common, "--per-cell", "5", "-o", sheet) == 2
+    assert (f"framing: error: {sheet}: the output file exists; pass --force to replace it"
+            in capsys.readouterr().err)
+    assert sheet.read_bytes() == before
 
 
 def test_cli_is_wired_into_framing_command(capsys):

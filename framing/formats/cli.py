@@ -64,6 +64,8 @@ def register_cli(lexicon_subparsers) -> None:
                    help="make every pattern case-sensitive")
     p.add_argument("--name", help="the lexicon's name (default: the file name)")
     p.add_argument("--frame", help="SentiWS word lists: the frame's name")
+    p.add_argument("--force", action="store_true",
+                   help="replace the output file if it exists")
     p.set_defaults(func=_cli_import)
 
     p = lexicon_subparsers.add_parser(
@@ -76,6 +78,8 @@ def register_cli(lexicon_subparsers) -> None:
                    help="the file to write: .yaml/.yml, .dic or .dicx")
     p.add_argument("--to", dest="to_format", choices=["yaml", "liwc", "dicx"],
                    help="the output format when the extension does not tell")
+    p.add_argument("--force", action="store_true",
+                   help="replace the output file if it exists")
     p.set_defaults(func=_cli_export)
 
 
@@ -91,6 +95,9 @@ def _cli_import(args) -> int:
     options = {"frame": args.frame} if args.frame is not None else {}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        from framing.cli import _check_output
+
+        _check_output(args.output, [args.file], args.force)
         lex = read_dictionary(args.file, format=args.format, encoding=args.encoding,
                               lang=args.lang, levels=args.levels,
                               case_sensitive=args.case_sensitive, name=args.name, **options)
@@ -109,6 +116,10 @@ def _cli_export(args) -> int:
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        from framing.cli import _check_output
+        from framing.lexicon import lexicon_path
+
+        _check_output(args.output, [lexicon_path(args.lexicon)], args.force)
         lex = read_lexicon(args.lexicon)
         out = write_dictionary(lex, args.output, format=args.to_format)
     _report(caught)
