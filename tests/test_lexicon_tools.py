@@ -699,6 +699,7 @@ def test_lexicon_error_type_is_reexported():
 # ------------------------------------------------------------------ review fixes
 
 
+@pytest.mark.filterwarnings(r"ignore:.*dropped 1 document\(s\) with empty text:UserWarning")
 def test_cli_corpus_options_and_messages_name_the_options(cli, tmp_path, capsys):
     corpus = tmp_path / "c.csv"
     pd.DataFrame({"id": ["1", "2", "3"], "lang": "en", "outlet": ["RT", "RT", "BBC"],
@@ -709,7 +710,8 @@ def test_cli_corpus_options_and_messages_name_the_options(cli, tmp_path, capsys)
     assert cli("validate", "sample", corpus, *common, "-o", sheet) == 2
     err = capsys.readouterr().err
     assert err.startswith("framing: error: ") and "pass --drop-empty" in err
-    assert cli("validate", "sample", corpus, *common, "--drop-empty", "-o", sheet) == 0
+    with pytest.warns(UserWarning, match=r"c\.csv: dropped 1 document\(s\) with empty text"):
+        assert cli("validate", "sample", corpus, *common, "--drop-empty", "-o", sheet) == 0
     assert cli("expand", corpus, *common, "--drop-empty") == 0
     capsys.readouterr()
     assert cli("suggest", corpus, *common, "--drop-empty", "--frame", "kiev_regime",
