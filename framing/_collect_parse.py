@@ -447,7 +447,9 @@ def parse_sitemap(data: bytes, *, where) -> tuple[str, list[dict]]:
     kind : {"urlset", "sitemapindex"}
     entries : list of dict
         ``url`` (``<loc>``), ``lastmod``, and for Google News sitemaps ``date``
-        (``<news:publication_date>``), ``title`` and ``lang``.
+        (``<news:publication_date>``), ``title`` and ``lang``. An entry whose ``<loc>`` is
+        not an http(s) URL has only ``url`` (as written) and ``problem`` (why it is
+        skipped), so that the collector can list it.
     """
     from lxml import etree
 
@@ -480,6 +482,10 @@ def parse_sitemap(data: bytes, *, where) -> tuple[str, list[dict]]:
                   and etree.QName(el).namespace in _SITEMAP_NAMESPACES}
         loc = fields.get("loc", "")
         if not is_http_url(loc):
+            line = getattr(node, "sourceline", None)
+            entries.append({"url": loc or f"<{child}> on line {line}",
+                            "problem": f"<loc> {loc!r} is not an http(s) URL"
+                            + (f" (line {line} of the sitemap)" if line else "")})
             continue
         entries.append({"url": canonical_url(loc), "lastmod": fields.get("lastmod") or None,
                         "date": fields.get("publication_date") or None,

@@ -643,6 +643,9 @@ def _walk_sitemaps(source, fetcher, since, errors):
                 raise
             failures.append({"url": key, "reason": exc.reason})
             continue
+        failures += [{"url": e["url"], "reason": f"{where}: {e['problem']}"}
+                     for e in found if "problem" in e]
+        found = [e for e in found if "problem" not in e]
         if kind == "urlset":
             entries.extend(found)
             continue

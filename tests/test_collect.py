@@ -612,6 +612,26 @@ def test_gzip_sitemap_file(tmp_path, site, make_fetcher):
     assert df.loc[1, "date"] == pd.Timestamp("2024-04-11T06:00:00Z")  # news:publication_date
 
 
+def test_sitemap_entries_that_are_not_web_addresses_are_listed(tmp_path, site, make_fetcher):
+    url = _serve_articles(site, ("kestrel_grain",))[0]
+    path = tmp_path / "sitemap.xml"
+    path.write_text('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+                    f"<url><loc>{url}</loc></url>\n"
+                    "<url><loc>/articles/relative.html</loc></url>\n"
+                    "<url><loc>ftp://files.example/a.txt</loc></url>\n</urlset>\n",
+                    encoding="utf-8")
+    with pytest.warns(Warning, match=r"2 of 3 sitemaps and pages skipped"):
+        df = collect_sitemap(path, fetcher=make_fetcher(), progress=False)
+    assert df["url"].tolist() == [url]
+    assert df.attrs["failures"] == [
+        {"url": "/articles/relative.html",
+         "reason": f"{path}: <loc> '/articles/relative.html' is not an http(s) URL "
+                   "(line 3 of the sitemap)"},
+        {"url": "ftp://files.example/a.txt",
+         "reason": f"{path}: <loc> 'ftp://files.example/a.txt' is not an http(s) URL "
+                   "(line 4 of the sitemap)"}]
+
+
 # ------------------------------------------------------------------------ CLI
 
 
