@@ -48,6 +48,8 @@ def register_cli(subparsers) -> argparse.ArgumentParser:
     sitemap.add_argument("--limit", type=int, help="fetch at most this many pages")
     for leaf in (html, urls, feed, sitemap):
         leaf.add_argument("-o", "--output", required=True, help="corpus file to write (.jsonl)")
+        leaf.add_argument("--force", action="store_true",
+                          help="replace the output file if it exists")
         leaf.add_argument("--threshold", type=float, default=0.8,
                           help="Jaccard threshold for near duplicates (default: 0.8)")
         leaf.add_argument("--min-length", type=int, default=200,
@@ -71,7 +73,11 @@ def register_cli(subparsers) -> argparse.ArgumentParser:
 
 
 def _run_cli(args) -> int:
+    from framing.cli import _check_output
     from framing.collect import collect_feed, collect_html, collect_sitemap, collect_urls
+
+    inputs = args.files if args.collect_source == "html" else [args.source]
+    _check_output(args.output, inputs, args.force)      # before any page is fetched
 
     common = {"output": args.output, "threshold": args.threshold,
               "min_length": args.min_length, "progress": False if args.no_progress else None}

@@ -405,10 +405,16 @@ _OPTION_NAMES = [
      lambda m: f"--{m.group(1).replace('_', '-')} COLUMN"),
     (re.compile(r"\bempty='drop'"), lambda m: "--drop-empty"),
     (re.compile(r"\bencoding='([^']*)'"), lambda m: f"--encoding {m.group(1)}"),
-    (re.compile(r"\bencoding="), lambda m: "--encoding "),
+    (re.compile(r"\bencoding= ?"), lambda m: "--encoding "),
     (re.compile(r"\bdate_format=(?:'([^']*)')?"),
      lambda m: f"--date-format '{m.group(1)}'" if m.group(1) else "--date-format "),
-    (re.compile(r"The 'by' parameter of \w+"), lambda m: "--by"),
+    # the parameters the commands take as options of the same name (`n` is `-n`)
+    (re.compile(r"The '(by|target|frame|measure|scope|window|n|per_cell|seed|level|code|"
+                r"min_count|key|sources|voice|negated)' parameter of \w+"),
+     lambda m: "-n" if m.group(1) == "n" else f"--{m.group(1).replace('_', '-')}"),
+    (re.compile(r"\b(by|target|frames?)='([^']*)'"),
+     lambda m: f"--{'frame' if m.group(1).startswith('frame') else m.group(1)} {m.group(2)}"),
+    (re.compile(r"a 'target' but no 'by'"), lambda m: "--target but no --by"),
 ]
 
 

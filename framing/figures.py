@@ -69,18 +69,23 @@ class FigureContext:
         noun = "sources" if self.by == "source" else f"values of {self.by}"
         return f" (the {len(shown)} largest of {n} {noun})" if len(shown) < n else ""
 
+    def keyness_subject(self) -> tuple[str, pd.DataFrame]:
+        """The group the keyness figure sets apart (``target``, else the first group, in
+        sorted order, of the most common language) and the articles in its language."""
+        groups = self.corpus[self.by].astype(str)
+        target = self.target
+        if target is None:
+            lang = self.corpus["lang"].mode().iloc[0]
+            target = sorted(groups[self.corpus["lang"] == lang].unique())[0]
+        lang = self.corpus.loc[groups == target, "lang"].mode().iloc[0]
+        return target, self.corpus[self.corpus["lang"] == lang]
+
     @functools.cached_property
     def keyness(self) -> pd.DataFrame:
         """Term keyness of one group against the rest of its language (see ``target``)."""
         from framing.keyness import keyness
 
-        groups = self.corpus[self.by].astype(str)
-        lang = self.corpus["lang"].mode().iloc[0]
-        target = self.target
-        if target is None:
-            target = sorted(groups[self.corpus["lang"] == lang].unique())[0]
-        lang = self.corpus.loc[groups == target, "lang"].mode().iloc[0]
-        same = self.corpus[self.corpus["lang"] == lang]
+        target, same = self.keyness_subject()
         return keyness(same, by=self.by, target=target, min_count=5)
 
     @functools.cached_property
@@ -247,15 +252,12 @@ def _needs_escalation(ctx: FigureContext) -> str:
 def _needs_keyness(ctx: FigureContext) -> str:
     if ctx.by not in ctx.corpus.columns:
         return f"the corpus has no column {ctx.by!r}"
-    groups = ctx.corpus[ctx.by].astype(str)
-    if ctx.target is not None:
-        if not (groups == ctx.target).any():
-            return f"no article has {ctx.by} {ctx.target!r}"
-        lang = ctx.corpus.loc[groups == ctx.target, "lang"].mode().iloc[0]
-    else:
-        lang = ctx.corpus["lang"].mode().iloc[0]
-    if groups[ctx.corpus["lang"] == lang].nunique() < 2:
-        return f"fewer than two values of {ctx.by} among the articles in {lang}"
+    if ctx.target is not None and not (ctx.corpus[ctx.by].astype(str) == ctx.target).any():
+        return f"no article has {ctx.by} {ctx.target!r}"
+    _, same = ctx.keyness_subject()
+    if same[ctx.by].astype(str).nunique() < 2:
+        return (f"fewer than two values of {ctx.by} among the articles in "
+                f"{same['lang'].iloc[0]}")
     return ""
 
 

@@ -1366,24 +1366,11 @@ def _output_arg(p) -> None:
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
 
 
-# Messages name the Python arguments; on the command line the options that set them are
-# meant (framing.cli._for_cli does the corpus options and --by).
-_CLI_NAMES = [
-    (re.compile(r"The '(target|frame|measure|scope|window|n|per_cell|seed|level|code|"
-                r"min_count)' parameter of \w+"),
-     lambda m: "-n" if m.group(1) == "n" else f"--{m.group(1).replace('_', '-')}"),
-    (re.compile(r"\b(by|target|frames?)='([^']*)'"),
-     lambda m: f"--{'frame' if m.group(1).startswith('frame') else m.group(1)} {m.group(2)}"),
-    (re.compile(r"a 'target' but no 'by'"), lambda m: "--target but no --by"),
-    (re.compile(r"\bpass encoding= with"), lambda m: "pass --encoding with"),
-]
-
-
 def _cli_message(message: str, *, lang_option: str = "--lang") -> str:
+    """``message`` naming the command's options (:func:`framing.cli._for_cli`); for
+    ``suggest``, whose ``--lang`` picks a language, the column option is ``--lang-column``."""
     from framing.cli import _for_cli
 
-    for pattern, replace in _CLI_NAMES:
-        message = pattern.sub(replace, message)
     message = _for_cli(message)
     if lang_option != "--lang":
         message = message.replace("--lang COLUMN", f"{lang_option} COLUMN")

@@ -653,6 +653,21 @@ def test_cli_collect_html(tmp_path, capsys):
     assert back.loc[1, "duplicate_of"] == "wire_harbour"
 
 
+def test_cli_collect_replaces_a_corpus_only_with_force(tmp_path, capsys):
+    from framing.cli import main
+
+    out = tmp_path / "corpus.jsonl"
+    out.write_text('{"doc_id": "mine", "text": "edited by hand"}\n', encoding="utf-8")
+    args = ["collect", "html", str(FIXTURES / "wire_harbour.html"), "-o", str(out),
+            "--no-progress"]
+    assert main(args) == 2
+    assert (f"framing: error: {out}: the output file exists; pass --force to replace it"
+            in capsys.readouterr().err)
+    assert "edited by hand" in out.read_text(encoding="utf-8")
+    assert main([*args, "--force"]) == 0
+    assert read_corpus(out)["doc_id"].tolist() == ["wire_harbour"]
+
+
 def test_cli_collect_urls_with_politeness_options(site, tmp_path, capsys):
     urls = _serve_articles(site, ("kestrel_grain", "rheinpost_de"))
     listing = tmp_path / "urls.txt"
@@ -815,7 +830,8 @@ def test_framing_command_has_collect(tmp_path, capsys):
     assert main(["collect", "html", str(FIXTURES / "kestrel_grain.html"), "-o", str(out),
                  "--no-progress"]) == 0
     assert "wrote 1 article to" in capsys.readouterr().err
-    assert main(["collect", "feed", str(FIXTURES / "not_a_feed.xml"), "-o", str(out)]) == 2
+    assert main(["collect", "feed", str(FIXTURES / "not_a_feed.xml"), "-o", str(out),
+                 "--force"]) == 2
     assert "not an RSS or Atom feed" in capsys.readouterr().err
 
 
